@@ -1,0 +1,48 @@
+package org.ketasim.lang;
+
+/**
+ * The executable form of a checked model: what the compiler (bytecode) and the interpreter both produce.
+ *
+ * <p>All arrays hold values in KetaSim's canonical units (mg, L, h, µmol, points) except the outputs,
+ * which are converted to each output's declared display unit. Implementations are stateless and
+ * thread-safe; callers own every array, so the hot path allocates nothing.
+ *
+ * <p>Layout: {@code p} holds covariates, parameters and switches in declaration order
+ * ({@link Model#parameters()}); {@code d} holds the {@code [derived]} block, computed by
+ * {@link #derive} once per parameter set; {@code y} holds the states ({@link Model#states()}).
+ */
+public interface ModelEquations {
+
+    int stateCount();
+
+    int parameterCount();
+
+    int derivedCount();
+
+    int outputCount();
+
+    /** Number of {@code [dosing]} targets ({@link Model#doseTargets()}). */
+    int doseTargetCount();
+
+    /** Evaluates the {@code [derived]} block from the parameters into {@code d}. */
+    void derive(double[] p, double[] d);
+
+    /** Writes the initial state into {@code y0}. */
+    void initialState(double[] p, double[] d, double[] y0);
+
+    /**
+     * Evaluates the right-hand side of the ODEs (without dosing inputs, which the engine adds).
+     *
+     * @param t time (h)
+     */
+    void derivatives(double t, double[] y, double[] p, double[] d, double[] dydt);
+
+    /** Evaluates the {@code [outputs]} block, each in its display unit. */
+    void outputs(double t, double[] y, double[] p, double[] d, double[] out);
+
+    /** Evaluates the fraction of a dose that goes to each {@code [dosing]} target. */
+    void doseFractions(double[] p, double[] d, double[] fractions);
+
+    /** The {@code [balance]} expression in mg, or NaN when the model declares none. */
+    double balance(double t, double[] y, double[] p, double[] d);
+}
