@@ -13,7 +13,7 @@ from scipy.optimize import least_squares
 
 SALT = 237.73 / 274.19
 MW_K, MW_NK, MW_H = 237.73, 223.70, 239.70
-V1, Q2, V2, Q3, V3 = 12.27, 396.85, 171.05, 10.51, 67.17
+V1, Q2, V2, Q3, V3 = 15.4, 387.54, 158.82, 17.36, 97.36
 CL_R = 79 * 2.16 / (2 * 1.16); CL_S = 1.16 * CL_R
 FM = 0.8
 
@@ -45,7 +45,7 @@ def res(x):
     return [np.log(nk[i100] / 60) / 0.05, np.log(max(nk) / 62) / 0.1, np.log(h[i180] / 35) / 0.05,
             (t[np.argmax(h)] - 3.0) / 0.5, (t[np.argmax(nk)] - 1.75) / 0.5]
 
-fit = least_squares(res, np.log([1.0, 50, 0.2]))
+fit = least_squares(res, np.log([1.0, 40, 0.9]))
 s, VH, kH = np.exp(fit.x); fH = FH
 t, k, nk, h = simulate(s, fH, kH, VH)
 auc = lambda c: np.trapezoid(c, t)
