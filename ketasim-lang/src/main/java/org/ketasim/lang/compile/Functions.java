@@ -1,0 +1,61 @@
+package org.ketasim.lang.compile;
+
+/**
+ * Numerical helpers shared by compiled models and the interpreter, so that both compute bit-identical
+ * results. Public because generated classes live in another class loader; not part of the modelling API.
+ */
+public final class Functions {
+
+    private Functions() {
+    }
+
+    /** @return x * x */
+    public static double sq(double x) {
+        return x * x;
+    }
+
+    /** @return x * x * x */
+    public static double cube(double x) {
+        return x * x * x;
+    }
+
+    /** @return x * x * x * x */
+    public static double pow4(double x) {
+        return x * x * x * x;
+    }
+
+    /**
+     * x to an integer power, as the compiler emits it: by multiplication for |k| &le; 4 (the reciprocal for
+     * negative k), else {@link Math#pow}.
+     */
+    public static double powInt(double x, int k) {
+        switch (Math.abs(k)) {
+            case 0:
+                return 1.0;
+            case 1:
+                return k > 0 ? x : 1.0 / x;
+            case 2:
+                return k > 0 ? x * x : 1.0 / (x * x);
+            case 3:
+                return k > 0 ? x * x * x : 1.0 / (x * x * x);
+            case 4:
+                return k > 0 ? x * x * x * x : 1.0 / (x * x * x * x);
+            default:
+                return Math.pow(x, k);
+        }
+    }
+
+    /** @return {@code max(x, 0)} */
+    public static double pos(double x) {
+        return Math.max(x, 0.0);
+    }
+
+    /**
+     * The Hill function {@code x^n / (k^n + x^n)}; x below 0 counts as 0 (so that a concentration that an
+     * integrator pushes slightly negative gives 0 effect rather than NaN).
+     */
+    public static double hill(double x, double k, double n) {
+        double xn = Math.pow(Math.max(x, 0.0), n);
+        return xn / (Math.pow(k, n) + xn);
+    }
+}
