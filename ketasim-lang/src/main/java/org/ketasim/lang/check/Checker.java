@@ -60,6 +60,10 @@ public final class Checker {
         Kind(String noun) {
             this.noun = noun;
         }
+
+        String withArticle() {
+            return (noun.startsWith("balance") ? "the " : "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+        }
     }
 
     private record Decl(String name, Kind kind, Pos pos, int index) {
@@ -214,7 +218,7 @@ public final class Checker {
             Decl first = names.get(d.name());
             if (first != null) {
                 throw error(d.pos(), "duplicate name '" + d.name() + "': already defined at line "
-                        + first.pos().line() + " as a " + first.kind().noun + "; names must be unique in a model");
+                        + first.pos().line() + " as " + first.kind().withArticle() + "; names must be unique in a model");
             }
             names.put(d.name(), d);
         }
@@ -284,7 +288,7 @@ public final class Checker {
                         + didYouMean(r.name(), Kind.STATE) + "; d/dt( ) takes a state declared in [states]");
             }
             if (d.kind() != Kind.STATE) {
-                throw error(r.namePos(), "d/dt(" + r.name() + "): '" + r.name() + "' is a " + d.kind().noun
+                throw error(r.namePos(), "d/dt(" + r.name() + "): '" + r.name() + "' is " + d.kind().withArticle()
                         + ", not a state; d/dt( ) takes a state declared in [states]");
             }
             if (odes[d.index()] != null) {
@@ -326,7 +330,7 @@ public final class Checker {
                             + didYouMean(t.state(), Kind.STATE) + "; expected a state declared in [states]");
                 }
                 if (d.kind() != Kind.STATE) {
-                    throw error(t.statePos(), "dose target '" + t.state() + "' is a " + d.kind().noun
+                    throw error(t.statePos(), "dose target '" + t.state() + "' is " + d.kind().withArticle()
                             + ", not a state; expected a state declared in [states]");
                 }
                 if (!inRow.add(t.state())) {

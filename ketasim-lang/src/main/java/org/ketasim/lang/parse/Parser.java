@@ -46,6 +46,7 @@ public final class Parser {
     private final SourceText src;
     private final List<Token> toks;
     private int k;
+    private int rowStart;
 
     private final List<ParameterRow> parameters = new ArrayList<>();
     private final List<DerivedRow> derived = new ArrayList<>();
@@ -104,6 +105,7 @@ public final class Parser {
                 block = header(seen);
                 continue;
             }
+            rowStart = k;
             if (block == null) {
                 throw src.error(t, "expected a block header such as '[parameters]' before this row, found "
                         + t.describe());
@@ -647,7 +649,20 @@ public final class Parser {
         }
         String ctx = context.endsWith(" or") || context.endsWith(";") ? context + " the end of the row"
                 : context + "; expected the end of the row";
-        throw src.error(t, "unexpected " + t.describe() + " " + ctx);
+        throw src.error(t, "unexpected " + t.describe() + " " + ctx + continuationNote());
+    }
+
+    /** Explains a row that ran on to later lines because a line ended with an operator. */
+    private String continuationNote() {
+        for (int i = rowStart + 1; i <= k && i < toks.size(); i++) {
+            Token prev = toks.get(i - 1);
+            if (toks.get(i).line() != prev.line()
+                    && prev.is(Type.PLUS, Type.MINUS, Type.STAR, Type.SLASH, Type.CARET, Type.COMMA)) {
+                return " (line " + prev.line() + " ends with '" + prev.text() + "', so the row continues on line "
+                        + toks.get(i).line() + ")";
+            }
+        }
+        return "";
     }
 
     private void skipNewlines() {
