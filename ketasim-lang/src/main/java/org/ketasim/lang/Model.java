@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.ketasim.lang.check.CheckedModel;
 import org.ketasim.lang.check.Checker;
+import org.ketasim.lang.compile.ConstantFolder;
 import org.ketasim.lang.compile.Interpreter;
 import org.ketasim.lang.compile.JavaGenerator;
 import org.ketasim.lang.compile.ModelCompiler;
@@ -46,8 +47,8 @@ public final class Model {
     private volatile ModelEquations compiled;
 
     private Model(CheckedModel checked) {
-        this.checked = checked;
-        this.interpreter = new Interpreter(checked);
+        this.checked = ConstantFolder.fold(checked);
+        this.interpreter = new Interpreter(this.checked);
     }
 
     /**

@@ -242,6 +242,26 @@ class ModelTest {
     }
 
     @Test
+    void compilerFoldsConstantsAndSpecializesSmallPowers() throws ModelException {
+        Model m = Model.parse("""
+                model fold "constant folding"
+                [parameters]
+                th = 6 h : "half-life" : assumed "x"
+                K = 2 mg/L : "K" : assumed "x"
+                [states]
+                A(0) = 1 [mg/L] : "A"
+                [equations]
+                d/dt(A) = -ln(2) / th * A * hill(A, K, 1 + 1) + (A / K)^-2 * A / th - A^3 / K^2 / th
+                """, "fold.ksm");
+        String src = m.generatedSource();
+        assertThat(src).contains("0.6931471805599453").doesNotContain("Math.log")
+                .contains("Functions.hillInt(y[0], p[1], 2)")
+                .contains("1.0 / Functions.sq(y[0] / p[1])")
+                .contains("y[0] * y[0] * y[0] / (p[1] * p[1])")
+                .doesNotContain("Math.pow");
+    }
+
+    @Test
     void commentsBlankLinesAndWindowsLineEndingsAreIgnored() throws ModelException {
         Model m = Model.parse("# header\r\n\r\nmodel w \"crlf\"  # trailing\r\n[parameters]\r\n"
                 + "# comment\r\nk = 2 1/h : \"k\" : assumed \"x\"   # after\r\n", "w.ksm");

@@ -55,7 +55,21 @@ public final class Functions {
      * integrator pushes slightly negative gives 0 effect rather than NaN).
      */
     public static double hill(double x, double k, double n) {
+        if (n == 1.0) {
+            double xp = Math.max(x, 0.0);
+            return xp / (k + xp);
+        }
         double xn = Math.pow(Math.max(x, 0.0), n);
         return xn / (Math.pow(k, n) + xn);
+    }
+
+    /**
+     * {@link #hill} for a small integer exponent (|n| &le; 4, a literal in the model), computed with
+     * {@link #powInt} instead of {@link Math#pow}; the compiler emits it with a constant {@code n}, which the JIT
+     * folds away.
+     */
+    public static double hillInt(double x, double k, int n) {
+        double xn = powInt(Math.max(x, 0.0), n);
+        return xn / (powInt(k, n) + xn);
     }
 }

@@ -169,8 +169,14 @@ public final class Interpreter implements ModelEquations {
                     return Math.min(a, eval(c.args().get(1), t, y, p, d, v));
                 case MAX:
                     return Math.max(a, eval(c.args().get(1), t, y, p, d, v));
-                case HILL:
-                    return Functions.hill(a, eval(c.args().get(1), t, y, p, d, v), eval(c.args().get(2), t, y, p, d, v));
+                case HILL: {
+                    double k = eval(c.args().get(1), t, y, p, d, v);
+                    int n = JavaGenerator.smallIntegerExponent(c.args().get(2));
+                    if (n != JavaGenerator.NOT_SMALL) {
+                        return Functions.hillInt(a, k, n);
+                    }
+                    return Functions.hill(a, k, eval(c.args().get(2), t, y, p, d, v));
+                }
                 default:
                     throw new IllegalStateException(c.function().toString());
             }

@@ -251,13 +251,29 @@ public final class JavaGenerator {
                     return call("Math.max", a);
                 case POS:
                     return new Code("Math.max(" + a.get(0) + ", 0.0)", ATOM);
-                case HILL:
+                case HILL: {
+                    int n = smallIntegerExponent(c.args().get(2));
+                    if (n != NOT_SMALL) {
+                        return new Code("Functions.hillInt(" + a.get(0) + ", " + a.get(1) + ", " + n + ")", ATOM);
+                    }
                     return call("Functions.hill", a);
+                }
                 default:
                     throw new IllegalStateException(c.function().toString());
             }
         }
         throw new IllegalStateException("unknown expression " + e);
+    }
+
+    /** Returned by {@link #smallIntegerExponent} for anything but a small integer literal. */
+    static final int NOT_SMALL = Integer.MIN_VALUE;
+
+    /** @return the value of a literal integer in [-4, 4], else {@link #NOT_SMALL} */
+    static int smallIntegerExponent(Expr e) {
+        if (e instanceof Expr.Constant c && c.value() == Math.rint(c.value()) && Math.abs(c.value()) <= 4) {
+            return (int) c.value();
+        }
+        return NOT_SMALL;
     }
 
     /** Mirrors {@link Functions#powInt}: multiplication up to the 4th power, else Math.pow. */
