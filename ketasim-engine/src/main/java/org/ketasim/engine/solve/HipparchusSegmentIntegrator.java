@@ -1,0 +1,128 @@
+package org.ketasim.engine.solve;
+
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+
+/**
+ * Runs a Hipparchus adaptive integrator (Dormand–Prince 5(4) or 8(5,3)) segment by segment, passing its
+ * own dense output (the Runge–Kutta continuous extension) to the {@link StepObserver}.
+ *
+ * <p>The {@link OdeSystem} writes into one reused buffer; the adapter copies that buffer into the fresh
+ * array Hipparchus' {@code computeDerivatives(t, y)} contract asks for. Hipparchus itself allocates a few
+ * arrays per evaluation and per step; that is the price of its API.
+ */
+public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
+
+    private final AdaptiveStepsizeIntegrator integrator;
+    private final int dimension;
+    private final double[] buffer;
+    private final Equations equations = new Equations();
+    private final Handler handler = new Handler();
+    private long evaluations;
+    private int accepted;
+    private int segments;
+
+    /**
+     * Wraps a configured Hipparchus integrator.
+     *
+     * @param integrator an adaptive integrator with its tolerances and step bounds set; this adapter adds
+     *                   its own step handler and owns the integrator from now on
+     * @param dimension  number of state variables
+     */
+    public HipparchusSegmentIntegrator(final AdaptiveStepsizeIntegrator integrator, final int dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("ODE dimension must be >= 1, got " + dimension);
+        }
+        this.integrator = integrator;
+        this.dimension = dimension;
+        this.buffer = new double[dimension];
+        integrator.addStepHandler(handler);
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public void integrate(final OdeSystem ode, final double t0, final double[] y, final double t1,
+                          final StepObserver observer) {
+        Segments.check(dimension, t0, y, t1);
+        segments++;
+        if (t1 == t0) {
+            return;
+        }
+        equations.ode = ode;
+        handler.observer = observer;
+        try {
+            final ODEStateAndDerivative end = integrator.integrate(equations, new ODEState(t0, y), t1);
+            System.arraycopy(end.getPrimaryState(), 0, y, 0, dimension);
+        } finally {
+            equations.ode = null;
+            handler.observer = null;
+        }
+    }
+
+    @Override
+    public SolverStatistics statistics() {
+        return new SolverStatistics(evaluations, accepted, -1, 0, segments);
+    }
+
+    /** Adapts the allocation-free right-hand side to Hipparchus' array-returning one. */
+    private final class Equations implements OrdinaryDifferentialEquation {
+
+        private OdeSystem ode;
+
+        @Override
+        public int getDimension() {
+            return dimension;
+        }
+
+        @Override
+        public double[] computeDerivatives(final double t, final double[] y) {
+            ode.computeDerivatives(t, y, buffer);
+            evaluations++;
+            return buffer.clone();
+        }
+    }
+
+    /** Forwards each accepted step with its Runge–Kutta interpolator. */
+    private final class Handler implements ODEStepHandler, StepInterpolator {
+
+        private StepObserver observer;
+        private ODEStateInterpolator current;
+
+        @Override
+        public void handleStep(final ODEStateInterpolator interpolator) {
+            accepted++;
+            current = interpolator;
+            try {
+                observer.stepAccepted(this);
+            } finally {
+                current = null;
+            }
+        }
+
+        @Override
+        public double previousTime() {
+            return current.getPreviousState().getTime();
+        }
+
+        @Override
+        public double currentTime() {
+            return current.getCurrentState().getTime();
+        }
+
+        @Override
+        public void stateAt(final double t, final double[] y) {
+            final ODEStateAndDerivative state = t == current.getCurrentState().getTime()
+                    ? current.getCurrentState()
+                    : current.getInterpolatedState(t);
+            System.arraycopy(state.getPrimaryState(), 0, y, 0, dimension);
+        }
+    }
+}
