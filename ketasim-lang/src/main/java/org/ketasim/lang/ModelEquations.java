@@ -13,12 +13,16 @@ package org.ketasim.lang;
  */
 public interface ModelEquations {
 
+    /** Number of states, the length of {@code y} and {@code dydt} ({@link Model#states()}). */
     int stateCount();
 
+    /** Number of covariates, parameters and switches, the length of {@code p} ({@link Model#parameters()}). */
     int parameterCount();
 
+    /** Number of {@code [derived]} rows, the length of {@code d} ({@link Model#derived()}). */
     int derivedCount();
 
+    /** Number of {@code [outputs]} rows, the length of {@code out} ({@link Model#outputs()}). */
     int outputCount();
 
     /** Number of {@code [dosing]} targets ({@link Model#doseTargets()}). */
@@ -27,7 +31,10 @@ public interface ModelEquations {
     /** Evaluates the {@code [derived]} block from the parameters into {@code d}. */
     void derive(double[] p, double[] d);
 
-    /** Writes the initial state into {@code y0}. */
+    /**
+     * Writes the initial state into {@code y0}, in canonical units (a literal initial value such as
+     * {@code 5 [ug]} is converted from the state's declared unit).
+     */
     void initialState(double[] p, double[] d, double[] y0);
 
     /**
@@ -37,12 +44,22 @@ public interface ModelEquations {
      */
     void derivatives(double t, double[] y, double[] p, double[] d, double[] dydt);
 
-    /** Evaluates the {@code [outputs]} block, each in its display unit. */
+    /**
+     * Evaluates the {@code [outputs]} block, each in its display unit (the canonical value divided by the
+     * unit's factor: an output declared {@code [ng/mL]} of a concentration of 1 mg/L is 1000).
+     *
+     * @param t time (h)
+     */
     void outputs(double t, double[] y, double[] p, double[] d, double[] out);
 
     /** Evaluates the fraction of a dose that goes to each {@code [dosing]} target. */
     void doseFractions(double[] p, double[] d, double[] fractions);
 
-    /** The {@code [balance]} expression in mg, or NaN when the model declares none. */
+    /**
+     * The {@code [balance]} expression in mg (canonical, whatever unit the model declares for display), or NaN
+     * when the model declares none.
+     *
+     * @param t time (h)
+     */
     double balance(double t, double[] y, double[] p, double[] d);
 }

@@ -472,4 +472,31 @@ class CheckerErrorTest {
         base().replace(1, "model m")
                 .fails(1, 8, "expected a quoted title after the model name");
     }
+
+    // ------------------------------------------------------------------ more names and hints
+
+    @Test
+    void intermediateCannotRefertoItself() {
+        base().replace(8, "C = A / V + C")
+                .fails(8, 13, "intermediate 'C' refers to itself");
+    }
+
+    @Test
+    void aParameterIsNotAFunction() {
+        base().replace(8, "C = A / V * CL(2)")
+                .fails(8, 13, "'CL' is not a function; write '*' to multiply");
+    }
+
+    @Test
+    void missingUnitInsideExpIsInferredFromTime() {
+        base().insertAfter(4, "k = 0.1 : \"Rate\" : assumed \"x\"").replace(9, "C = A / V * exp(-k * t)")
+                .fails(5, 9, "expected a unit after the value of 'k' (for example '1/h')");
+    }
+
+    @Test
+    void missingUnitThatCannotBeInferredIsNoted() {
+        base().insertAfter(4, "k = 0.1 : \"Rate\" : assumed \"x\"").replace(9, "C = A / V * exp(k * k * t)")
+                .fails(9, 17, "the argument of 'exp' has dimension h (T) but must be dimensionless (note: 'k' has no "
+                        + "unit, so it is dimensionless)");
+    }
 }

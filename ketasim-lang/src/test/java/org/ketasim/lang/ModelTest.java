@@ -267,4 +267,41 @@ class ModelTest {
                 + "# comment\r\nk = 2 1/h : \"k\" : assumed \"x\"   # after\r\n", "w.ksm");
         assertThat(m.parameter("k").orElseThrow().canonicalValue()).isEqualTo(2.0);
     }
+
+    @Test
+    void rowsContinueInsideParenthesesAndAfterCommas() throws ModelException {
+        Model m = Model.parse("""
+                model cont "continued rows"
+                [parameters]
+                k = -0.5 1/h : "negative rate" : assumed "x"
+                F = 0.25 : "fraction" : assumed "x"
+                [states]
+                A(0) = 1 [mg] : "A"
+                B(0) = 0 [mg] : "B"
+                [dosing]
+                oral R: A * F,
+                        B * (1 - F)
+                [equations]
+                D = (A +   # first part
+                     B) * 2
+                d/dt(A) = k * A
+                d/dt(B) = k *
+                          B
+                """, "cont.ksm");
+        assertThat(m.parameter("k").orElseThrow().value()).isEqualTo(-0.5);
+        assertThat(m.intermediates().get(0).expression()).isEqualTo("(A + B) * 2");
+        assertThat(m.equationsText()).containsExactly("d/dt(A) = k * A", "d/dt(B) = k * B");
+        assertThat(m.doseTargets()).extracting(DoseTarget::state).containsExactly("A", "B");
+        double[] f = new double[2];
+        m.compile().doseFractions(m.defaultParameters(), new double[0], f);
+        assertThat(f).containsExactly(0.25, 0.75);
+    }
+
+    @Test
+    void modelExceptionFormatsOneLine() {
+        ModelException e = new ModelException("a.ksm", 3, 7, "bad thing;\nexpected good");
+        assertThat(e.getMessage()).isEqualTo("a.ksm:3:7: bad thing; expected good");
+        assertThat(e.detail()).isEqualTo("bad thing;\nexpected good");
+        assertThat(new ModelException("a.ksm", 0, 0, "unreadable").getMessage()).isEqualTo("a.ksm: unreadable");
+    }
 }
