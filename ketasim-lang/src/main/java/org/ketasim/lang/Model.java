@@ -55,6 +55,7 @@ public final class Model {
      * Reads, parses and checks a model file (UTF-8).
      *
      * @param file the {@code .ksm} file; its path as given names it in messages
+     * @return the checked model
      * @throws ModelException when the file cannot be read, is not UTF-8, or is not a valid model
      */
     public static Model load(Path file) throws ModelException {
@@ -81,6 +82,7 @@ public final class Model {
      *
      * @param source     the model text
      * @param sourceName the name to use in messages, usually a file name
+     * @return the checked model
      * @throws ModelException at the first problem, as {@code sourceName:line:column: message}
      */
     public static Model parse(String source, String sourceName) throws ModelException {
@@ -112,7 +114,10 @@ public final class Model {
         return checked.parameters();
     }
 
-    /** @return the index of a covariate, parameter or switch in {@code p[]}, or empty */
+    /**
+     * @param name a covariate, parameter or switch name
+     * @return its index in {@code p[]}, or empty
+     */
     public OptionalInt parameterIndex(String name) {
         List<Parameter> ps = checked.parameters();
         for (int i = 0; i < ps.size(); i++) {
@@ -123,7 +128,10 @@ public final class Model {
         return OptionalInt.empty();
     }
 
-    /** @return the covariate, parameter or switch with this name, or empty */
+    /**
+     * @param name a covariate, parameter or switch name
+     * @return that covariate, parameter or switch, or empty
+     */
     public Optional<Parameter> parameter(String name) {
         OptionalInt i = parameterIndex(name);
         return i.isPresent() ? Optional.of(checked.parameters().get(i.getAsInt())) : Optional.empty();
@@ -139,7 +147,10 @@ public final class Model {
         return checked.states();
     }
 
-    /** @return the index of a state in {@code y[]}, or empty */
+    /**
+     * @param name a state name
+     * @return its index in {@code y[]}, or empty
+     */
     public OptionalInt stateIndex(String name) {
         for (State s : checked.states()) {
             if (s.name().equals(name)) {
@@ -159,7 +170,10 @@ public final class Model {
         return checked.outputs();
     }
 
-    /** @return the slot of an output, or empty */
+    /**
+     * @param name an output name
+     * @return its slot in the outputs array, or empty
+     */
     public OptionalInt outputIndex(String name) {
         for (Output o : checked.outputs()) {
             if (o.name().equals(name)) {
@@ -200,6 +214,8 @@ public final class Model {
     /**
      * The model compiled to JVM bytecode (Janino). Compiled once per model; later calls return the same
      * stateless, thread-safe instance.
+     *
+     * @return the compiled equations
      */
     public ModelEquations compile() {
         ModelEquations c = compiled;
@@ -234,6 +250,7 @@ public final class Model {
      * The known covariate, parameter or switch name closest to a misspelt one, for "did you mean" messages:
      * a case-insensitive match, else the smallest edit distance up to a third of the name's length.
      *
+     * @param unknownName a name that is not a parameter of this model (typically a user's typo)
      * @return the closest name, or null when none is close
      */
     public String suggest(String unknownName) {

@@ -118,6 +118,12 @@ class CheckerErrorTest {
     }
 
     @Test
+    void parameterUnitsAreWrittenWithoutBrackets() {
+        base().replace(4, "V = 20 [L] : \"Volume\" : assumed \"test\"")
+                .fails(4, 8, "the unit after the value of 'V' is written without brackets, as in 'V = 20 L/h'");
+    }
+
+    @Test
     void switchMustBeZeroOrOne() {
         base().insertAfter(4, "[switches]", "sw = 2 : \"S\" : assumed \"x\"")
                 .fails(6, 6, "switch 'sw' must be 0 or 1, found 2");

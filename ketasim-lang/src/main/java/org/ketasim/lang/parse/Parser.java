@@ -205,6 +205,10 @@ public final class Parser {
         double value = sign * v.number();
         Token after = peek();
         Unit unit = null;
+        if (after.is(Type.LBRACKET) && kind != Parameter.Kind.SWITCH) {
+            throw src.error(after, "the unit after the value of '" + name + "' is written without brackets, as in '"
+                    + name + " = " + v.text() + " L/h'");
+        }
         if (!after.is(Type.COLON, Type.NEWLINE, Type.EOF)) {
             int first = k;
             while (!peek().is(Type.COLON, Type.NEWLINE, Type.EOF)) {
