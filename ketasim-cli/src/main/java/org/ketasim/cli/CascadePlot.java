@@ -113,7 +113,7 @@ final class CascadePlot {
             s.setLegendPosition(Styler.LegendPosition.OutsideE);
             s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             s.setChartBackgroundColor(Color.WHITE);
-            s.setPlotGridLinesColor(new Color(225, 225, 225));
+            chart.getStyler().setPlotBackgroundColor(Color.WHITE);
             s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             chart.getStyler().setXAxisMin(0.0);
             chart.getStyler().setXAxisMax(days ? untilH / 24 : untilH);

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ketasim.engine.Dose;
-import org.ketasim.engine.Drug;
-import org.ketasim.engine.Regimen;
-import org.ketasim.engine.Route;
-import org.ketasim.engine.Salt;
+import org.ketasim.engine.dosing.Dose;
+import org.ketasim.engine.dosing.Drug;
+import org.ketasim.engine.dosing.Regimen;
+import org.ketasim.engine.dosing.Route;
+import org.ketasim.engine.dosing.Salt;
 
 import picocli.CommandLine.Option;
 

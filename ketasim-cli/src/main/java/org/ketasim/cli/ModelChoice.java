@@ -26,8 +26,6 @@ final class ModelChoice {
             return Model.load(file);
         } catch (ModelException e) {
             throw new UserInputException(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UserInputException("--model " + file + ": " + e.getMessage());
         }
     }
 }

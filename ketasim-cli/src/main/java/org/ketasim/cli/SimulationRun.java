@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ketasim.engine.Regimen;
+import org.ketasim.engine.dosing.Regimen;
 import org.ketasim.engine.Simulator;
-import org.ketasim.engine.SolverOptions;
+import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.engine.Trajectory;
 import org.ketasim.lang.Model;
 import org.ketasim.lang.Parameter;

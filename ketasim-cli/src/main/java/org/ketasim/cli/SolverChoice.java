@@ -1,14 +1,15 @@
 package org.ketasim.cli;
 
-import org.ketasim.engine.SolverOptions;
+import org.ketasim.engine.solve.SolverMethod;
+import org.ketasim.engine.solve.SolverOptions;
 
 import picocli.CommandLine.Option;
 
 /** Solver options shared by the commands that simulate. */
 final class SolverChoice {
 
-    @Option(names = "--solver", description = "rosenbrock (stiff, default), dopri5 or dopri853.", defaultValue = "rosenbrock")
-    String solver = "rosenbrock";
+    @Option(names = "--solver", description = "ros34pw2 (stiff, default), rodas4 (stiff), auto (switches from dopri5 when stiff), dopri5 or dopri853.", defaultValue = "ros34pw2")
+    String solver = "ros34pw2";
 
     @Option(names = "--rtol", description = "Relative tolerance (default ${DEFAULT-VALUE}).", defaultValue = "1e-6")
     double rtol = 1e-6;
@@ -20,6 +21,12 @@ final class SolverChoice {
         if (!(rtol > 0 && rtol < 1) || !(atol > 0)) {
             throw new UserInputException("--rtol must be in (0, 1) and --atol positive");
         }
-        return SolverOptions.of(solver, rtol, atol);
+        SolverMethod method;
+        try {
+            method = SolverMethod.parse(solver);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--solver '" + solver + "' is not known; use ros34pw2, rodas4, auto, dopri5 or dopri853");
+        }
+        return SolverOptions.of(method).withTolerances(rtol, atol);
     }
 }

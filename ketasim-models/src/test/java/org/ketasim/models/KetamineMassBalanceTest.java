@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketasim.engine.Drug;
-import org.ketasim.engine.Route;
+import org.ketasim.engine.dosing.Drug;
+import org.ketasim.engine.dosing.Route;
 import org.ketasim.engine.Trajectory;
 import org.ketasim.models.KetamineRuns.Course;
 

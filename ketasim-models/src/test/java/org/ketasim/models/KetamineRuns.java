@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.ketasim.engine.Dose;
-import org.ketasim.engine.Drug;
-import org.ketasim.engine.Regimen;
-import org.ketasim.engine.Route;
-import org.ketasim.engine.Salt;
+import org.ketasim.engine.dosing.Dose;
+import org.ketasim.engine.dosing.Drug;
+import org.ketasim.engine.dosing.Regimen;
+import org.ketasim.engine.dosing.Route;
+import org.ketasim.engine.dosing.Salt;
 import org.ketasim.engine.Simulator;
-import org.ketasim.engine.SolverOptions;
+import org.ketasim.engine.solve.SolverMethod;
+import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.engine.Trajectory;
 import org.ketasim.lang.Model;
 
@@ -55,7 +56,7 @@ final class KetamineRuns {
         for (int i = 0; i < n; i++) {
             times[i] = i * stepH;
         }
-        Simulator sim = new Simulator(MODEL.compile(), MODEL.doseTargets(), SolverOptions.of("rosenbrock", 1e-8, 1e-11));
+        Simulator sim = new Simulator(MODEL.compile(), MODEL.doseTargets(), SolverOptions.of(SolverMethod.RODAS4).withTolerances(1e-8, 1e-11));
         return new Result(sim.run(p, course.regimen(), times));
     }
 

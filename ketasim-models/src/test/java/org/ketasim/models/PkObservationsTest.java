@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.ketasim.engine.Drug;
-import org.ketasim.engine.Route;
+import org.ketasim.engine.dosing.Drug;
+import org.ketasim.engine.dosing.Route;
 import org.ketasim.models.KetamineRuns.Course;
 import org.ketasim.models.KetamineRuns.Result;
 
