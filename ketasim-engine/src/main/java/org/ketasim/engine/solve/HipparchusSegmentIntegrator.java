@@ -3,6 +3,8 @@ package org.ketasim.engine.solve;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.ODEStepEndHandler;
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -22,6 +24,7 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
     private final double[] buffer;
     private final Equations equations = new Equations();
     private final Handler handler = new Handler();
+    private final StepEnd stepEnd = new StepEnd();
     private long evaluations;
     private int accepted;
     private int segments;
@@ -51,20 +54,58 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
     @Override
     public void integrate(final OdeSystem ode, final double t0, final double[] y, final double t1,
                           final StepObserver observer) {
+        integrate(ode, t0, y, t1, observer, null);
+    }
+
+    /**
+     * Integrates from {@code t0} towards {@code t1}, stopping early at the end of the first step after
+     * which {@code stop} answers true.
+     *
+     * @return the time reached (h): {@code t1}, or the end of the step that triggered the stop
+     */
+    double integrate(final OdeSystem ode, final double t0, final double[] y, final double t1,
+                     final StepObserver observer, final StopCondition stop) {
         Segments.check(dimension, t0, y, t1);
         segments++;
         if (t1 == t0) {
-            return;
+            return t1;
+        }
+        if (stop != null && !stepEnd.registered) {
+            // only integrators that may stop early pay for the step-end hook
+            integrator.addStepEndHandler(stepEnd);
+            stepEnd.registered = true;
         }
         equations.ode = ode;
         handler.observer = observer;
+        stepEnd.stop = stop;
+        stepEnd.previousTime = t0;
         try {
             final ODEStateAndDerivative end = integrator.integrate(equations, new ODEState(t0, y), t1);
             System.arraycopy(end.getPrimaryState(), 0, y, 0, dimension);
+            return end.getTime();
         } finally {
             equations.ode = null;
             handler.observer = null;
+            stepEnd.stop = null;
         }
+    }
+
+    /** Counts a right-hand-side evaluation made on this integrator's behalf (stiffness probes). */
+    void countEvaluation() {
+        evaluations++;
+    }
+
+    /** Decides, at the end of each accepted step, whether to stop the integration there. */
+    interface StopCondition {
+
+        /**
+         * @param t    step end (h)
+         * @param y    state at t
+         * @param yDot derivative at t
+         * @param h    length of the step just taken (h)
+         * @return true to stop at t
+         */
+        boolean stopAfter(double t, double[] y, double[] yDot, double h);
     }
 
     @Override
@@ -90,6 +131,24 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
         }
     }
 
+    /** Asks the stop condition, if any, after every accepted step. */
+    private final class StepEnd implements ODEStepEndHandler {
+
+        private StopCondition stop;
+        private double previousTime;
+        private boolean registered;
+
+        @Override
+        public Action stepEndOccurred(final ODEStateAndDerivative state, final boolean forward) {
+            final double h = state.getTime() - previousTime;
+            previousTime = state.getTime();
+            if (stop != null && stop.stopAfter(state.getTime(), state.getPrimaryState(), state.getPrimaryDerivative(), h)) {
+                return Action.STOP;
+            }
+            return Action.CONTINUE;
+        }
+    }
+
     /** Forwards each accepted step with its Runge–Kutta interpolator. */
     private final class Handler implements ODEStepHandler, StepInterpolator {
 
@@ -98,6 +157,10 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
 
         @Override
         public void handleStep(final ODEStateInterpolator interpolator) {
+            if (interpolator.getCurrentState().getTime() == interpolator.getPreviousState().getTime()) {
+                // the empty remainder Hipparchus reports after a step-end handler stopped the integration
+                return;
+            }
             accepted++;
             current = interpolator;
             try {

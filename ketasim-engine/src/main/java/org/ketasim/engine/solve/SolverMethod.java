@@ -24,7 +24,13 @@ public enum SolverMethod {
     RODAS4("rodas4", "rodas"),
 
     /** Rang–Angermann ROS34PW2: linearly implicit W-method, order 3(2), L-stable, Jacobian reused. */
-    ROS34PW2("ros34pw2", "rosw", "ros34");
+    ROS34PW2("ros34pw2", "rosw", "ros34"),
+
+    /**
+     * Dormand–Prince 5(4) at the start of each segment, switching to ROS34PW2 for the rest of the segment
+     * once stiffness limits the explicit steps ({@link StiffnessSwitchingIntegrator}).
+     */
+    AUTO("auto", "switching", "dopri5-ros34pw2");
 
     private final String keyword;
     private final String[] aliases;

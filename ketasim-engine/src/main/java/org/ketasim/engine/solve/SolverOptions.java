@@ -37,12 +37,13 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
     }
 
     /**
-     * The default: {@link SolverMethod#ROS34PW2}, rtol 1e-6, atol 1e-9, no step limit, estimated first step.
+     * The default: {@link SolverMethod#AUTO} (Dormand–Prince 5(4), switching to ROS34PW2 in stiff
+     * stretches), rtol 1e-6, atol 1e-9, no step limit, estimated first step.
      *
      * @return the default options
      */
     public static SolverOptions defaults() {
-        return of(SolverMethod.ROS34PW2);
+        return of(SolverMethod.AUTO);
     }
 
     /**
@@ -113,6 +114,11 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
                 return new RosenbrockIntegrator(RosenbrockTableau.RODAS4, dimension, rtol, atol, maxStepH, initialStepH);
             case ROS34PW2:
                 return new RosenbrockIntegrator(RosenbrockTableau.ROS34PW2, dimension, rtol, atol, maxStepH, initialStepH);
+            case AUTO:
+                return new StiffnessSwitchingIntegrator(
+                        hipparchus(new DormandPrince54Integrator(0.0, maxStepH, atol, rtol), dimension),
+                        new RosenbrockIntegrator(RosenbrockTableau.ROS34PW2, dimension, rtol, atol, maxStepH, initialStepH),
+                        atol / rtol);
             default:
                 throw new IllegalStateException("unhandled solver method " + method);
         }
@@ -126,7 +132,7 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
                 + (initialStepH > 0 ? ", first step " + initialStepH + " h" : "");
     }
 
-    private SegmentIntegrator hipparchus(final AdaptiveStepsizeIntegrator integrator, final int dimension) {
+    private HipparchusSegmentIntegrator hipparchus(final AdaptiveStepsizeIntegrator integrator, final int dimension) {
         if (initialStepH > 0) {
             integrator.setInitialStepSize(initialStepH);
         }

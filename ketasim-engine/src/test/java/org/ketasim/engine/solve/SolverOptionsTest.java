@@ -13,14 +13,16 @@ class SolverOptionsTest {
         assertThat(SolverMethod.parse(" DOPRI853 ")).isEqualTo(SolverMethod.DORMAND_PRINCE_853);
         assertThat(SolverMethod.parse("rodas4")).isEqualTo(SolverMethod.RODAS4);
         assertThat(SolverMethod.parse("ros34pw2")).isEqualTo(SolverMethod.ROS34PW2);
+        assertThat(SolverMethod.parse("auto")).isEqualTo(SolverMethod.AUTO);
 
         assertThatThrownBy(() -> SolverMethod.parse("lsoda"))
-                .hasMessage("unknown solver 'lsoda'; valid solvers: dopri5, dopri853, rodas4, ros34pw2");
+                .hasMessage("unknown solver 'lsoda'; valid solvers: dopri5, dopri853, rodas4, ros34pw2, auto");
     }
 
     @Test
     void defaultsAreDocumented() {
         final SolverOptions defaults = SolverOptions.defaults();
+        assertThat(defaults.method()).isEqualTo(SolverMethod.AUTO);
         assertThat(defaults.rtol()).isEqualTo(1e-6);
         assertThat(defaults.atol()).isEqualTo(1e-9);
         assertThat(defaults.maxStepH()).isInfinite();
