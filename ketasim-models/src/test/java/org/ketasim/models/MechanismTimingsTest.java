@@ -86,9 +86,14 @@ class MechanismTimingsTest {
 
     @Test
     void glutamateInvertedU_noSurgeAtAnaestheticExposure() {
-        // Moghaddam 1997: anaesthetic doses do not raise prefrontal glutamate (mechanism.md 1.2B)
-        Result anaesthetic = KetamineRuns.run(new Course(Drug.KETAMINE, Route.IV, 2 * 70 * KetamineRuns.SALT, 1.0 / 60, 0), 2, 1.0 / 60);
-        assertThat(anaesthetic.max("glutamate_rel", 0, 0.5) - 1).isLessThan(0.5 * (ONE.max("glutamate_rel", 0, 24) - 1));
+        // Moghaddam 1997: anaesthetic doses do not raise prefrontal glutamate (mechanism.md 1.2B). Anaesthetic
+        // exposure: a constant infusion giving Idvall 1979's steady state of 9.3 umol/L (2.2 ug/mL), rate = CL x C.
+        double rateMgPerH = 79 * 2.2;
+        Result anaesthetic = KetamineRuns.run(new Course(Drug.KETAMINE, Route.IV, rateMgPerH * 4, 4, 0), 4, 1.0 / 60);
+        for (double h = 2; h <= 4; h += 0.5) {
+            assertThat(anaesthetic.at("ketamine_ng_ml", h)).as("anaesthetic band 1200-2400 ng/mL (Zanos 2018 Table 1)").isBetween(1200.0, 2400.0);
+        }
+        assertThat(anaesthetic.max("glutamate_rel", 2, 4) - 1).isLessThan(0.25 * (ONE.max("glutamate_rel", 0, 24) - 1));
     }
 
     @Test
@@ -103,7 +108,8 @@ class MechanismTimingsTest {
     @Test
     void synapticProteins_upBy2hAndSustained24To72h() {
         double peakRise = ONE.max("synaptic_proteins_rel", 0, 96) - 1;
-        assertThat(ONE.at("synaptic_proteins_rel", 2) - 1).isGreaterThan(0.2 * peakRise);
+        // "up by 2 h" (Li 2010, graded from memory): a clear rise, still well below the later peak
+        assertThat(ONE.at("synaptic_proteins_rel", 2) - 1).isGreaterThan(0.05).isGreaterThan(0.1 * peakRise);
         assertThat(ONE.at("synaptic_proteins_rel", 24) - 1).isGreaterThan(0.3 * peakRise);
         assertThat(ONE.at("synaptic_proteins_rel", 72) - 1).isPositive();
     }
@@ -166,7 +172,7 @@ class MechanismTimingsTest {
 
     @Test
     void hnkPathwaySwitch_addsAmpaDriveOnlyWhenOn() {
-        Result on = KetamineRuns.run(KetamineRuns.standard(0), 48, 0.25, Map.of("hnk_ampa", 1.0));
+        Result on = KetamineRuns.run(KetamineRuns.standard(0), 48, 5.0 / 60, Map.of("hnk_ampa", 1.0));
         assertThat(on.max("ampa_drive", 0, 48)).isGreaterThan(ONE.max("ampa_drive", 0, 48));
         assertThat(on.at("bdnf_rel", 4)).isGreaterThanOrEqualTo(ONE.at("bdnf_rel", 4));
     }
