@@ -110,7 +110,7 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
 
     @Override
     public SolverStatistics statistics() {
-        return new SolverStatistics(evaluations, accepted, -1, 0, segments);
+        return new SolverStatistics(evaluations, accepted, -1, 0, 0, segments);
     }
 
     /** Adapts the allocation-free right-hand side to Hipparchus' array-returning one. */

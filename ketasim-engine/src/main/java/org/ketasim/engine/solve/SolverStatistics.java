@@ -9,11 +9,12 @@ package org.ketasim.engine.solve;
  * @param rejectedSteps       rejected step attempts, or -1 where the integrator does not report them
  *                            (Hipparchus' Runge–Kutta integrators)
  * @param jacobianEvaluations finite-difference Jacobians computed (0 for explicit methods)
+ * @param decompositions      LU factorizations of the stage matrix (0 for explicit methods)
  * @param segments            integrations between consecutive breakpoints (dose starts, infusion ends)
  */
 public record SolverStatistics(long rhsEvaluations, int acceptedSteps, int rejectedSteps,
-                               int jacobianEvaluations, int segments) {
+                               int jacobianEvaluations, int decompositions, int segments) {
 
     /** No work at all. */
-    public static final SolverStatistics NONE = new SolverStatistics(0, 0, 0, 0, 0);
+    public static final SolverStatistics NONE = new SolverStatistics(0, 0, 0, 0, 0, 0);
 }

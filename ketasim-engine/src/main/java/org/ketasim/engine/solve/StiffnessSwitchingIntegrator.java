@@ -158,6 +158,6 @@ public final class StiffnessSwitchingIntegrator implements SegmentIntegrator {
         final SolverStatistics i = implicit.statistics();
         // Hipparchus does not report rejected steps, so neither can the pair.
         return new SolverStatistics(e.rhsEvaluations() + i.rhsEvaluations(), e.acceptedSteps() + i.acceptedSteps(),
-                -1, i.jacobianEvaluations(), e.segments());
+                -1, i.jacobianEvaluations(), i.decompositions(), e.segments());
     }
 }
