@@ -28,6 +28,11 @@ public record Dose(Drug drug, Route route, double amountMg, double startH, doubl
     /**
      * Checks the values.
      *
+     * @param drug      the administered product (racemate or an enantiomer)
+     * @param route     how it is given
+     * @param amountMg  amount of ketamine base (mg), finite and &gt; 0
+     * @param startH    start of administration (h from day 0, 00:00), finite and &ge; 0
+     * @param durationH length of the administration (h), finite and &ge; 0; 0 means a bolus
      * @throws IllegalArgumentException with a one-line message naming the bad value
      */
     public Dose {

@@ -8,7 +8,8 @@ package org.ketasim.engine.solve;
  * The factorization follows the block-triangular structure of J ({@link BlockTriangularLu}): a
  * feed-forward PK/PD model costs a few small dense blocks instead of an n × n LU. Nothing is allocated
  * per step. {@code J = ∂f/∂y} and {@code ∂f/∂t} come from forward
- * differences, which costs {@code n + 1} right-hand-side evaluations:
+ * differences, which costs {@code n + 1} right-hand-side evaluations (or from the system itself when it
+ * implements {@link AnalyticJacobian}):
  * <ul>
  *   <li>for a classical Rosenbrock method ({@link RosenbrockTableau#RODAS4}) at every step, because its
  *       order needs the exact Jacobian at the step start;</li>
@@ -329,6 +330,11 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
     private void computeJacobian(final OdeSystem ode, final double t, final double[] y) {
         jacobians++;
         factorsValid = false;
+        if (ode instanceof AnalyticJacobian) {
+            ((AnalyticJacobian) ode).computeJacobian(t, y, jacobian, dfdt);
+            lu.analyze(jacobian);
+            return;
+        }
         System.arraycopy(y, 0, yStage, 0, n);
         for (int j = 0; j < n; j++) {
             final double yj = y[j];

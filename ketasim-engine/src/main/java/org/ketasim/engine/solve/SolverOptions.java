@@ -27,6 +27,11 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
     /**
      * Checks the values.
      *
+     * @param method       the integration method
+     * @param rtol         relative tolerance (dimensionless), in (0, 1)
+     * @param atol         absolute tolerance (state units: mg for amounts), &gt; 0
+     * @param maxStepH     largest step (h), &gt; 0; {@code Double.POSITIVE_INFINITY} for no limit
+     * @param initialStepH first step of every segment (h), &ge; 0; 0 lets the integrator estimate it
      * @throws IllegalArgumentException with a one-line message naming the bad value
      */
     public SolverOptions {

@@ -91,6 +91,44 @@ class RosenbrockIntegratorTest {
         assertThat(y[0] + y[1] + y[2]).isCloseTo(1.0, within(1e-13));
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"RODAS4", "ROS34PW2"})
+    void analyticJacobianGivesTheSameSolutionWithFewerEvaluations(final SolverMethod method) {
+        final AnalyticJacobian robertson = new AnalyticJacobian() {
+            @Override
+            public void computeDerivatives(final double t, final double[] y, final double[] yDot) {
+                ROBERTSON.computeDerivatives(t, y, yDot);
+            }
+
+            @Override
+            public void computeJacobian(final double t, final double[] y, final double[] dfdy, final double[] dfdt) {
+                dfdy[0] = -0.04;
+                dfdy[1] = 1e4 * y[2];
+                dfdy[2] = 1e4 * y[1];
+                dfdy[3] = 0.04;
+                dfdy[4] = -1e4 * y[2] - 6e7 * y[1];
+                dfdy[5] = -1e4 * y[1];
+                dfdy[6] = 0;
+                dfdy[7] = 6e7 * y[1];
+                dfdy[8] = 0;
+                java.util.Arrays.fill(dfdt, 0.0);
+            }
+        };
+        final SegmentIntegrator analytic = SolverOptions.of(method).withTolerances(1e-10, 1e-16).createIntegrator(3);
+        final SegmentIntegrator numeric = SolverOptions.of(method).withTolerances(1e-10, 1e-16).createIntegrator(3);
+        final double[] ya = {1, 0, 0};
+        final double[] yn = {1, 0, 0};
+        analytic.integrate(robertson, 0, ya, 40, StepObserver.NONE);
+        numeric.integrate(ROBERTSON, 0, yn, 40, StepObserver.NONE);
+        assertThat(ya[0]).isCloseTo(0.7158270687, within(2e-9));
+        assertThat(ya[1]).isCloseTo(9.185534764e-6, within(2e-14));
+        assertThat(ya[2]).isCloseTo(0.2841637457, within(2e-9));
+        final SolverStatistics a = analytic.statistics();
+        final SolverStatistics n = numeric.statistics();
+        assertThat(a.jacobianEvaluations()).isPositive();
+        assertThat(a.rhsEvaluations()).isLessThan(n.rhsEvaluations() - 3L * n.jacobianEvaluations() / 2);
+    }
+
     @Test
     void robertsonOverElevenDecadesStaysPositiveAndConserved() {
         final SegmentIntegrator integrator = SolverOptions.of(SolverMethod.ROS34PW2).withTolerances(1e-6, 1e-12).createIntegrator(3);
