@@ -14,6 +14,9 @@ import org.ketasim.lang.Parameter;
 /** One patient's simulated course: the model, its parameter values, the regimen and the trajectory. */
 record SimulationRun(Model model, double[] parameters, Regimen regimen, Trajectory trajectory, String description) {
 
+    /** Covariate holding the time of the first session (h), when a model has one. */
+    static final String FIRST_SESSION = "T_FIRST";
+
     /** Parameter values for {@code model}: defaults, then the weight, then each {@code --set}. */
     static double[] parameters(Model model, double weightKg, Map<String, String> sets) {
         double[] p = model.defaultParameters();
@@ -54,6 +57,12 @@ record SimulationRun(Model model, double[] parameters, Regimen regimen, Trajecto
         double weightKg = course.weightKg();
         double[] p = parameters(model, weightKg, course.sets);
         Regimen regimen = course.regimen(weightKg);
+        // The expectancy (placebo) state starts at the first session, unless the user set it.
+        model.parameterIndex(FIRST_SESSION).ifPresent(i -> {
+            if (!course.sets.containsKey(FIRST_SESSION) && !regimen.isEmpty()) {
+                p[i] = regimen.doses().get(0).startH();
+            }
+        });
         if (!(untilH > 0) || untilH > 24 * 3650) {
             throw new UserInputException("--until must be between 0 and 10 years");
         }

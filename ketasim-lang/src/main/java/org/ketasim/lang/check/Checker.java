@@ -550,6 +550,9 @@ public final class Checker {
             case POS:
                 result = args.get(0).dimension();
                 break;
+            case STEP:
+                result = Dimension.DIMENSIONLESS;
+                break;
             case MIN:
             case MAX:
                 if (!args.get(0).dimension().equals(args.get(1).dimension())) {
@@ -728,6 +731,8 @@ public final class Checker {
                 case ABS:
                 case POS:
                     return a.get(0);
+                case STEP:
+                    return OptionalDouble.of(0);
                 case SQRT:
                     return a.get(0).isEmpty() ? a.get(0) : OptionalDouble.of(a.get(0).getAsDouble() / 2);
                 case MIN:

@@ -20,6 +20,8 @@ public enum Function {
     MAX(2),
     /** {@code max(x, 0)}. */
     POS(1),
+    /** Heaviside step: 1 where x &ge; 0, else 0; x of any dimension, the result dimensionless. */
+    STEP(1),
     /** {@code hill(x, k, n) = x^n / (k^n + x^n)} for x &ge; 0 (x below 0 counts as 0); x and k of one dimension. */
     HILL(3);
 

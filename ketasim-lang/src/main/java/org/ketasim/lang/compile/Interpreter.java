@@ -165,6 +165,8 @@ public final class Interpreter implements ModelEquations {
                     return Math.abs(a);
                 case POS:
                     return Math.max(a, 0.0);
+                case STEP:
+                    return a >= 0.0 ? 1.0 : 0.0;
                 case MIN:
                     return Math.min(a, eval(c.args().get(1), t, y, p, d, v));
                 case MAX:

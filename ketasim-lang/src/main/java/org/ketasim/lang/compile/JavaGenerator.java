@@ -251,6 +251,8 @@ public final class JavaGenerator {
                     return call("Math.max", a);
                 case POS:
                     return new Code("Math.max(" + a.get(0) + ", 0.0)", ATOM);
+                case STEP:
+                    return new Code("(" + a.get(0) + " >= 0.0 ? 1.0 : 0.0)", ATOM);
                 case HILL: {
                     int n = smallIntegerExponent(c.args().get(2));
                     if (n != NOT_SMALL) {
