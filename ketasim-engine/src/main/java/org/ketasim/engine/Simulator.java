@@ -125,12 +125,16 @@ public final class Simulator {
      * @return states, outputs, balance and dosed amount at {@code timesH}, in the same order
      * @throws IllegalArgumentException for a parameter vector of the wrong length, a bad time, a dose the
      *                                  model cannot receive, or non-finite dose fractions
-     * @throws IllegalStateException    if the integrator fails (step size underflow)
+     * @throws IllegalStateException    if the integrator fails (the equations become non-finite, or the
+     *                                  step size underflows)
      */
     public Trajectory run(final double[] params, final Regimen regimen, final double[] timesH) {
         if (params == null || params.length != equations.parameterCount()) {
             throw new IllegalArgumentException("model expects " + equations.parameterCount() + " parameters, got "
                     + (params == null ? "none" : params.length));
+        }
+        if (regimen == null) {
+            throw new IllegalArgumentException("regimen is missing (use Regimen.empty() for no doses)");
         }
         check(regimen);
         final int[] order = timeOrder(timesH);

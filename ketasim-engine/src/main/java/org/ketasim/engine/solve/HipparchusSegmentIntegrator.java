@@ -1,5 +1,6 @@
 package org.ketasim.engine.solve;
 
+import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -83,6 +84,9 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
             final ODEStateAndDerivative end = integrator.integrate(equations, new ODEState(t0, y), t1);
             System.arraycopy(end.getPrimaryState(), 0, y, 0, dimension);
             return end.getTime();
+        } catch (MathRuntimeException e) {
+            // one exception type for all integrators: "NaN appears during integration near time 1.187"
+            throw new IllegalStateException(integrator.getName() + ": " + e.getMessage() + " h", e);
         } finally {
             equations.ode = null;
             handler.observer = null;

@@ -43,6 +43,18 @@ class SolverOptionsTest {
     }
 
     @Test
+    void everyIntegratorReportsNonFiniteEquationsAsIllegalState() {
+        for (final SolverMethod method : SolverMethod.values()) {
+            final SegmentIntegrator integrator = SolverOptions.of(method).createIntegrator(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> integrator.integrate(
+                    (t, y, yDot) -> yDot[0] = t > 1 ? Double.NaN : -y[0], 0, new double[] {1}, 5, StepObserver.NONE))
+                    .as(method.keyword())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageMatching("(?s).*(NaN|not finite).*");
+        }
+    }
+
+    @Test
     void createsTheRequestedIntegrator() {
         for (final SolverMethod method : SolverMethod.values()) {
             final SegmentIntegrator integrator = SolverOptions.of(method).createIntegrator(3);
