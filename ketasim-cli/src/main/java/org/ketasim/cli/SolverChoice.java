@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 /** Solver options shared by the commands that simulate. */
 final class SolverChoice {
 
-    @Option(names = "--solver", description = "ros34pw2 (stiff, default), rodas4 (stiff), auto (switches from dopri5 when stiff), dopri5 or dopri853.", defaultValue = "ros34pw2")
-    String solver = "ros34pw2";
+    @Option(names = "--solver", description = "auto (default: Dormand-Prince 5(4), switching to the Rosenbrock W-method ros34pw2 once the model's fast PK makes it stiff), ros34pw2, rodas4, dopri5 or dopri853.", defaultValue = "auto")
+    String solver = "auto";
 
     @Option(names = "--rtol", description = "Relative tolerance (default ${DEFAULT-VALUE}).", defaultValue = "1e-6")
     double rtol = 1e-6;
