@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ketasim.engine.dosing.Drug;
 import org.ketasim.engine.dosing.Regimen;
+import org.ketasim.engine.dosing.Route;
 import org.ketasim.engine.Simulator;
 import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.engine.Trajectory;
@@ -16,6 +18,8 @@ record SimulationRun(Model model, double[] parameters, Regimen regimen, Trajecto
 
     /** Covariate holding the time of the first session (h), when a model has one. */
     static final String FIRST_SESSION = "T_FIRST";
+    /** Covariate marking an intranasal dose given with the Spravato device. */
+    static final String SPRAVATO = "SPRAVATO";
 
     /** Parameter values for {@code model}: defaults, then the weight, then each {@code --set}. */
     static double[] parameters(Model model, double weightKg, Map<String, String> sets) {
@@ -57,6 +61,12 @@ record SimulationRun(Model model, double[] parameters, Regimen regimen, Trajecto
         double weightKg = course.weightKg();
         double[] p = parameters(model, weightKg, course.sets);
         Regimen regimen = course.regimen(weightKg);
+        // Esketamine given intranasally is the Spravato device, whose absorption differs from compounded sprays.
+        model.parameterIndex(SPRAVATO).ifPresent(i -> {
+            if (!course.sets.containsKey(SPRAVATO) && course.drug() == Drug.ESKETAMINE && course.route() == Route.INTRANASAL) {
+                p[i] = 1;
+            }
+        });
         // The expectancy (placebo) state starts at the first session, unless the user set it.
         model.parameterIndex(FIRST_SESSION).ifPresent(i -> {
             if (!course.sets.containsKey(FIRST_SESSION) && !regimen.isEmpty()) {

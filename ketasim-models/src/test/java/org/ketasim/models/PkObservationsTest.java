@@ -99,6 +99,28 @@ class PkObservationsTest {
     }
 
     @Test
+    void spravatoEsketamineHasTheLabelledTmaxAndBioavailability() {
+        // pk-parameters bioavail_in_esk: F 0.48 (label), 0.51-0.54 (Perez-Ruixo 2021); Tmax 20-40 min (USPI)
+        Map<String, Double> spravato = Map.of("SPRAVATO", 1.0);
+        Result nasal = KetamineRuns.run(new Course(Drug.ESKETAMINE, Route.INTRANASAL, 56, 0, 0), 48, 1.0 / 60, spravato);
+        Result iv = KetamineRuns.run(new Course(Drug.ESKETAMINE, Route.IV, 56, 1.0 / 60, 0), 48, 1.0 / 60, spravato);
+        assertThat(nasal.timeOfMax("s_ketamine_ng_ml", 0, 48) * 60).isBetween(20.0, 40.0);
+        double f = auc(nasal, "s_ketamine_ng_ml") / auc(iv, "s_ketamine_ng_ml");
+        assertThat(f).isBetween(ReferenceData.value("pk-parameters.csv", "bioavail_in_esk") - 0.03, 0.60);
+        assertThat(nasal.max("r_ketamine_ng_ml", 0, 48)).isZero();
+    }
+
+    private static double auc(Result r, String name) {
+        double[] t = r.t();
+        double[] c = r.column(name);
+        double sum = 0;
+        for (int i = 1; i < t.length; i++) {
+            sum += 0.5 * (c[i] + c[i - 1]) * (t[i] - t[i - 1]);
+        }
+        return sum;
+    }
+
+    @Test
     void endOfInfusionLevelIsInTheDissociativeRange() {
         String[] range = ReferenceData.row(FILE, "dissociation_range").get("value").split("-");
         assertThat(STANDARD.at("ketamine_ng_ml", 40.0 / 60)).isBetween(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
