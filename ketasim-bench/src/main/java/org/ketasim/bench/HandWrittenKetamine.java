@@ -42,8 +42,8 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final double TO_PG_PER_ML = 1e6;
 
     // ---------------------------------------------------------------- layout (verified in the constructor)
-    static final int PARAMETER_COUNT = 139;
-    static final int DERIVED_COUNT = 32;
+    static final int PARAMETER_COUNT = 143;
+    static final int DERIVED_COUNT = 34;
     static final int STATE_COUNT = 50;
     static final int OUTPUT_COUNT = 38;
     static final int DOSE_TARGET_COUNT = 20;
@@ -59,134 +59,138 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int P_RAPA_INH = 8;
     static final int P_MADRS0 = 9;
     static final int P_PAIN0 = 10;
-    static final int P_PL_DESIGN = 11;
-    static final int P_WT_ref = 12;
-    static final int P_AGE_ref = 13;
-    static final int P_MW_K = 14;
-    static final int P_MW_NK = 15;
-    static final int P_MW_HNK = 16;
-    static final int P_MW_DHNK = 17;
-    static final int P_CL_S = 18;
-    static final int P_CL_R = 19;
-    static final int P_V1 = 20;
-    static final int P_Q2 = 21;
-    static final int P_V2 = 22;
-    static final int P_Q3 = 23;
-    static final int P_V3 = 24;
-    static final int P_fm_NK = 25;
-    static final int P_sex_cl = 26;
-    static final int P_age_cl_slope = 27;
-    static final int P_cyp2b6_cl = 28;
-    static final int P_induc_cl_K = 29;
-    static final int P_induc_cl_NK = 30;
-    static final int P_inhib_oral = 31;
-    static final int P_F_IM = 32;
-    static final int P_ka_IM = 33;
-    static final int P_F_SC = 34;
-    static final int P_ka_SC = 35;
-    static final int P_F_H_S = 36;
-    static final int P_F_H_R = 37;
-    static final int P_ka_PO = 38;
-    static final int P_fm_FP = 39;
-    static final int P_F_SL_muc = 40;
-    static final int P_ka_SL = 41;
-    static final int P_F_IN_nas = 42;
-    static final int P_ka_IN = 43;
-    static final int P_V_NK = 44;
-    static final int P_CL_NK = 45;
-    static final int P_V_NK2 = 46;
-    static final int P_Q_NK = 47;
-    static final int P_f_HNK = 48;
-    static final int P_V_HNK = 49;
-    static final int P_CL_HNK = 50;
-    static final int P_f_DHNK = 51;
-    static final int P_V_DHNK = 52;
-    static final int P_CL_DHNK = 53;
-    static final int P_t_ke0 = 54;
-    static final int P_t_ke0_H = 55;
-    static final int P_f_ub = 56;
-    static final int P_IC50_rac = 57;
-    static final int P_Ki_S = 58;
-    static final int P_Ki_R = 59;
-    static final int P_Ki_SNK = 60;
-    static final int P_Ki_RNK = 61;
-    static final int P_IC50_HNK = 62;
-    static final int P_s_sel = 63;
-    static final int P_spinal_ratio = 64;
-    static final int P_Gmax = 65;
-    static final int P_O50 = 66;
-    static final int P_Gsup = 67;
-    static final int P_tau_G = 68;
-    static final int P_tau_Ad = 69;
-    static final int P_g_ad = 70;
-    static final int P_bzd_50 = 71;
-    static final int P_w_GABA = 72;
-    static final int P_tau_E = 73;
-    static final int P_k_tr = 74;
-    static final int P_t_untrap = 75;
-    static final int P_w_H = 76;
-    static final int P_EC50_H = 77;
-    static final int P_tau_B = 78;
-    static final int P_a_A = 79;
-    static final int P_a_E = 80;
-    static final int P_met_bdnf = 81;
-    static final int P_tau_M = 82;
-    static final int P_a_M = 83;
-    static final int P_k_P = 84;
-    static final int P_t_P = 85;
-    static final int P_beta_byp = 86;
-    static final int P_k_f = 87;
-    static final int P_tau_mat = 88;
-    static final int P_S0 = 89;
-    static final int P_S_max = 90;
-    static final int P_t_l = 91;
-    static final int P_k_c = 92;
-    static final int P_t_p = 93;
-    static final int P_k_out = 94;
-    static final int P_w_T = 95;
-    static final int P_w_S = 96;
-    static final int P_dS_ref = 97;
-    static final int P_I_max = 98;
-    static final int P_Pl = 99;
-    static final int P_k_pl = 100;
-    static final int P_t_pl = 101;
-    static final int P_C50_diss = 102;
-    static final int P_gamma_d = 103;
-    static final int P_C_nk_ant = 104;
-    static final int P_CADSS_max = 105;
-    static final int P_tol_max = 106;
-    static final int P_k_tol = 107;
-    static final int P_t_tol = 108;
-    static final int P_d_DMN = 109;
-    static final int P_SBP_max = 110;
-    static final int P_EC50_BP = 111;
-    static final int P_tau_baro = 112;
-    static final int P_g_baro = 113;
-    static final int P_dbp_ratio = 114;
-    static final int P_hr_per_sbp = 115;
-    static final int P_Emax_an = 116;
-    static final int P_C50_CS = 117;
-    static final int P_t_CS = 118;
-    static final int P_Emax_CS = 119;
-    static final int P_IC50_MOR = 120;
-    static final int P_Ki_DAT_S = 121;
-    static final int P_Ki_DAT_R = 122;
-    static final int P_Ki_SERT = 123;
-    static final int P_Ki_NET = 124;
-    static final int P_Ki_sigma2 = 125;
-    static final int P_Ki_sigma1 = 126;
-    static final int P_IL6_0 = 127;
-    static final int P_IL6_imax = 128;
-    static final int P_IC50_IL6 = 129;
-    static final int P_t_IL6 = 130;
-    static final int P_a_DA = 131;
-    static final int P_a_5HT = 132;
-    static final int P_tau_MA = 133;
-    static final int P_hnk_ampa = 134;
-    static final int P_lhb_trapping = 135;
-    static final int P_interneuron_trigger = 136;
-    static final int P_resting_nmdar = 137;
-    static final int P_nk_antagonism = 138;
+    static final int P_T_FIRST = 11;
+    static final int P_SPRAVATO = 12;
+    static final int P_PL_DESIGN = 13;
+    static final int P_WT_ref = 14;
+    static final int P_AGE_ref = 15;
+    static final int P_MW_K = 16;
+    static final int P_MW_NK = 17;
+    static final int P_MW_HNK = 18;
+    static final int P_MW_DHNK = 19;
+    static final int P_CL_S = 20;
+    static final int P_CL_R = 21;
+    static final int P_V1 = 22;
+    static final int P_Q2 = 23;
+    static final int P_V2 = 24;
+    static final int P_Q3 = 25;
+    static final int P_V3 = 26;
+    static final int P_fm_NK = 27;
+    static final int P_sex_cl = 28;
+    static final int P_age_cl_slope = 29;
+    static final int P_cyp2b6_cl = 30;
+    static final int P_induc_cl_K = 31;
+    static final int P_induc_cl_NK = 32;
+    static final int P_inhib_oral = 33;
+    static final int P_F_IM = 34;
+    static final int P_ka_IM = 35;
+    static final int P_F_SC = 36;
+    static final int P_ka_SC = 37;
+    static final int P_F_H_S = 38;
+    static final int P_F_H_R = 39;
+    static final int P_ka_PO = 40;
+    static final int P_fm_FP = 41;
+    static final int P_F_SL_muc = 42;
+    static final int P_ka_SL = 43;
+    static final int P_F_IN_nas = 44;
+    static final int P_F_IN_spr = 45;
+    static final int P_ka_IN_spr = 46;
+    static final int P_ka_IN = 47;
+    static final int P_V_NK = 48;
+    static final int P_CL_NK = 49;
+    static final int P_V_NK2 = 50;
+    static final int P_Q_NK = 51;
+    static final int P_f_HNK = 52;
+    static final int P_V_HNK = 53;
+    static final int P_CL_HNK = 54;
+    static final int P_f_DHNK = 55;
+    static final int P_V_DHNK = 56;
+    static final int P_CL_DHNK = 57;
+    static final int P_t_ke0 = 58;
+    static final int P_t_ke0_H = 59;
+    static final int P_f_ub = 60;
+    static final int P_IC50_rac = 61;
+    static final int P_Ki_S = 62;
+    static final int P_Ki_R = 63;
+    static final int P_Ki_SNK = 64;
+    static final int P_Ki_RNK = 65;
+    static final int P_IC50_HNK = 66;
+    static final int P_s_sel = 67;
+    static final int P_spinal_ratio = 68;
+    static final int P_Gmax = 69;
+    static final int P_O50 = 70;
+    static final int P_Gsup = 71;
+    static final int P_tau_G = 72;
+    static final int P_tau_Ad = 73;
+    static final int P_g_ad = 74;
+    static final int P_bzd_50 = 75;
+    static final int P_w_GABA = 76;
+    static final int P_tau_E = 77;
+    static final int P_k_tr = 78;
+    static final int P_t_untrap = 79;
+    static final int P_w_H = 80;
+    static final int P_EC50_H = 81;
+    static final int P_tau_B = 82;
+    static final int P_a_A = 83;
+    static final int P_a_E = 84;
+    static final int P_met_bdnf = 85;
+    static final int P_tau_M = 86;
+    static final int P_a_M = 87;
+    static final int P_k_P = 88;
+    static final int P_t_P = 89;
+    static final int P_beta_byp = 90;
+    static final int P_k_f = 91;
+    static final int P_tau_mat = 92;
+    static final int P_S0 = 93;
+    static final int P_S_max = 94;
+    static final int P_t_l = 95;
+    static final int P_k_c = 96;
+    static final int P_t_p = 97;
+    static final int P_k_out = 98;
+    static final int P_w_T = 99;
+    static final int P_w_S = 100;
+    static final int P_dS_ref = 101;
+    static final int P_I_max = 102;
+    static final int P_Pl = 103;
+    static final int P_k_pl = 104;
+    static final int P_t_pl = 105;
+    static final int P_C50_diss = 106;
+    static final int P_gamma_d = 107;
+    static final int P_C_nk_ant = 108;
+    static final int P_CADSS_max = 109;
+    static final int P_tol_max = 110;
+    static final int P_k_tol = 111;
+    static final int P_t_tol = 112;
+    static final int P_d_DMN = 113;
+    static final int P_SBP_max = 114;
+    static final int P_EC50_BP = 115;
+    static final int P_tau_baro = 116;
+    static final int P_g_baro = 117;
+    static final int P_dbp_ratio = 118;
+    static final int P_hr_per_sbp = 119;
+    static final int P_Emax_an = 120;
+    static final int P_C50_CS = 121;
+    static final int P_t_CS = 122;
+    static final int P_Emax_CS = 123;
+    static final int P_IC50_MOR = 124;
+    static final int P_Ki_DAT_S = 125;
+    static final int P_Ki_DAT_R = 126;
+    static final int P_Ki_SERT = 127;
+    static final int P_Ki_NET = 128;
+    static final int P_Ki_sigma2 = 129;
+    static final int P_Ki_sigma1 = 130;
+    static final int P_IL6_0 = 131;
+    static final int P_IL6_imax = 132;
+    static final int P_IC50_IL6 = 133;
+    static final int P_t_IL6 = 134;
+    static final int P_a_DA = 135;
+    static final int P_a_5HT = 136;
+    static final int P_tau_MA = 137;
+    static final int P_hnk_ampa = 138;
+    static final int P_lhb_trapping = 139;
+    static final int P_interneuron_trigger = 140;
+    static final int P_resting_nmdar = 141;
+    static final int P_nk_antagonism = 142;
 
     static final int D_wt_cl = 0;
     static final int D_wt_v = 1;
@@ -208,18 +212,20 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int D_cl_h = 17;
     static final int D_v_d = 18;
     static final int D_cl_d = 19;
-    static final int D_fh_s = 20;
-    static final int D_fh_r = 21;
-    static final int D_ke0 = 22;
-    static final int D_ke0_h = 23;
-    static final int D_ki_rac = 24;
-    static final int D_ic50_s = 25;
-    static final int D_ic50_r = 26;
-    static final int D_ic50_snk = 27;
-    static final int D_ic50_rnk = 28;
-    static final int D_ic50_hnk = 29;
-    static final int D_bdnf_gain = 30;
-    static final int D_bzd_f = 31;
+    static final int D_f_in = 20;
+    static final int D_ka_in = 21;
+    static final int D_fh_s = 22;
+    static final int D_fh_r = 23;
+    static final int D_ke0 = 24;
+    static final int D_ke0_h = 25;
+    static final int D_ki_rac = 26;
+    static final int D_ic50_s = 27;
+    static final int D_ic50_r = 28;
+    static final int D_ic50_snk = 29;
+    static final int D_ic50_rnk = 30;
+    static final int D_ic50_hnk = 31;
+    static final int D_bdnf_gain = 32;
+    static final int D_bzd_f = 33;
 
     static final int Y_A1_S = 0;
     static final int Y_A2_S = 1;
@@ -314,25 +320,26 @@ public final class HandWrittenKetamine implements ModelEquations {
     private static final Object[] PARAMETER_TABLE = {
             "WT", P_WT, "AGE", P_AGE, "SEX", P_SEX, "CYP2B6_6", P_CYP2B6_6, "CYP3A_INDUCER", P_CYP3A_INDUCER,
             "CYP3A_INHIBITOR", P_CYP3A_INHIBITOR, "BDNF_MET", P_BDNF_MET, "BZD", P_BZD, "RAPA_INH", P_RAPA_INH,
-            "MADRS0", P_MADRS0, "PAIN0", P_PAIN0, "PL_DESIGN", P_PL_DESIGN, "WT_ref", P_WT_ref,
-            "AGE_ref", P_AGE_ref, "MW_K", P_MW_K, "MW_NK", P_MW_NK, "MW_HNK", P_MW_HNK, "MW_DHNK", P_MW_DHNK,
-            "CL_S", P_CL_S, "CL_R", P_CL_R, "V1", P_V1, "Q2", P_Q2, "V2", P_V2, "Q3", P_Q3, "V3", P_V3,
-            "fm_NK", P_fm_NK, "sex_cl", P_sex_cl, "age_cl_slope", P_age_cl_slope, "cyp2b6_cl", P_cyp2b6_cl,
-            "induc_cl_K", P_induc_cl_K, "induc_cl_NK", P_induc_cl_NK, "inhib_oral", P_inhib_oral,
-            "F_IM", P_F_IM, "ka_IM", P_ka_IM, "F_SC", P_F_SC, "ka_SC", P_ka_SC, "F_H_S", P_F_H_S,
-            "F_H_R", P_F_H_R, "ka_PO", P_ka_PO, "fm_FP", P_fm_FP, "F_SL_muc", P_F_SL_muc, "ka_SL", P_ka_SL,
-            "F_IN_nas", P_F_IN_nas, "ka_IN", P_ka_IN, "V_NK", P_V_NK, "CL_NK", P_CL_NK, "V_NK2", P_V_NK2,
-            "Q_NK", P_Q_NK, "f_HNK", P_f_HNK, "V_HNK", P_V_HNK, "CL_HNK", P_CL_HNK, "f_DHNK", P_f_DHNK,
-            "V_DHNK", P_V_DHNK, "CL_DHNK", P_CL_DHNK, "t_ke0", P_t_ke0, "t_ke0_H", P_t_ke0_H, "f_ub", P_f_ub,
-            "IC50_rac", P_IC50_rac, "Ki_S", P_Ki_S, "Ki_R", P_Ki_R, "Ki_SNK", P_Ki_SNK, "Ki_RNK", P_Ki_RNK,
-            "IC50_HNK", P_IC50_HNK, "s_sel", P_s_sel, "spinal_ratio", P_spinal_ratio, "Gmax", P_Gmax,
-            "O50", P_O50, "Gsup", P_Gsup, "tau_G", P_tau_G, "tau_Ad", P_tau_Ad, "g_ad", P_g_ad,
-            "bzd_50", P_bzd_50, "w_GABA", P_w_GABA, "tau_E", P_tau_E, "k_tr", P_k_tr, "t_untrap", P_t_untrap,
-            "w_H", P_w_H, "EC50_H", P_EC50_H, "tau_B", P_tau_B, "a_A", P_a_A, "a_E", P_a_E,
-            "met_bdnf", P_met_bdnf, "tau_M", P_tau_M, "a_M", P_a_M, "k_P", P_k_P, "t_P", P_t_P,
-            "beta_byp", P_beta_byp, "k_f", P_k_f, "tau_mat", P_tau_mat, "S0", P_S0, "S_max", P_S_max,
-            "t_l", P_t_l, "k_c", P_k_c, "t_p", P_t_p, "k_out", P_k_out, "w_T", P_w_T, "w_S", P_w_S,
-            "dS_ref", P_dS_ref, "I_max", P_I_max, "Pl", P_Pl, "k_pl", P_k_pl, "t_pl", P_t_pl,
+            "MADRS0", P_MADRS0, "PAIN0", P_PAIN0, "T_FIRST", P_T_FIRST, "SPRAVATO", P_SPRAVATO,
+            "PL_DESIGN", P_PL_DESIGN, "WT_ref", P_WT_ref, "AGE_ref", P_AGE_ref, "MW_K", P_MW_K,
+            "MW_NK", P_MW_NK, "MW_HNK", P_MW_HNK, "MW_DHNK", P_MW_DHNK, "CL_S", P_CL_S, "CL_R", P_CL_R,
+            "V1", P_V1, "Q2", P_Q2, "V2", P_V2, "Q3", P_Q3, "V3", P_V3, "fm_NK", P_fm_NK, "sex_cl", P_sex_cl,
+            "age_cl_slope", P_age_cl_slope, "cyp2b6_cl", P_cyp2b6_cl, "induc_cl_K", P_induc_cl_K,
+            "induc_cl_NK", P_induc_cl_NK, "inhib_oral", P_inhib_oral, "F_IM", P_F_IM, "ka_IM", P_ka_IM,
+            "F_SC", P_F_SC, "ka_SC", P_ka_SC, "F_H_S", P_F_H_S, "F_H_R", P_F_H_R, "ka_PO", P_ka_PO,
+            "fm_FP", P_fm_FP, "F_SL_muc", P_F_SL_muc, "ka_SL", P_ka_SL, "F_IN_nas", P_F_IN_nas,
+            "F_IN_spr", P_F_IN_spr, "ka_IN_spr", P_ka_IN_spr, "ka_IN", P_ka_IN, "V_NK", P_V_NK,
+            "CL_NK", P_CL_NK, "V_NK2", P_V_NK2, "Q_NK", P_Q_NK, "f_HNK", P_f_HNK, "V_HNK", P_V_HNK,
+            "CL_HNK", P_CL_HNK, "f_DHNK", P_f_DHNK, "V_DHNK", P_V_DHNK, "CL_DHNK", P_CL_DHNK, "t_ke0", P_t_ke0,
+            "t_ke0_H", P_t_ke0_H, "f_ub", P_f_ub, "IC50_rac", P_IC50_rac, "Ki_S", P_Ki_S, "Ki_R", P_Ki_R,
+            "Ki_SNK", P_Ki_SNK, "Ki_RNK", P_Ki_RNK, "IC50_HNK", P_IC50_HNK, "s_sel", P_s_sel,
+            "spinal_ratio", P_spinal_ratio, "Gmax", P_Gmax, "O50", P_O50, "Gsup", P_Gsup, "tau_G", P_tau_G,
+            "tau_Ad", P_tau_Ad, "g_ad", P_g_ad, "bzd_50", P_bzd_50, "w_GABA", P_w_GABA, "tau_E", P_tau_E,
+            "k_tr", P_k_tr, "t_untrap", P_t_untrap, "w_H", P_w_H, "EC50_H", P_EC50_H, "tau_B", P_tau_B,
+            "a_A", P_a_A, "a_E", P_a_E, "met_bdnf", P_met_bdnf, "tau_M", P_tau_M, "a_M", P_a_M, "k_P", P_k_P,
+            "t_P", P_t_P, "beta_byp", P_beta_byp, "k_f", P_k_f, "tau_mat", P_tau_mat, "S0", P_S0,
+            "S_max", P_S_max, "t_l", P_t_l, "k_c", P_k_c, "t_p", P_t_p, "k_out", P_k_out, "w_T", P_w_T,
+            "w_S", P_w_S, "dS_ref", P_dS_ref, "I_max", P_I_max, "Pl", P_Pl, "k_pl", P_k_pl, "t_pl", P_t_pl,
             "C50_diss", P_C50_diss, "gamma_d", P_gamma_d, "C_nk_ant", P_C_nk_ant, "CADSS_max", P_CADSS_max,
             "tol_max", P_tol_max, "k_tol", P_k_tol, "t_tol", P_t_tol, "d_DMN", P_d_DMN, "SBP_max", P_SBP_max,
             "EC50_BP", P_EC50_BP, "tau_baro", P_tau_baro, "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio,
@@ -348,10 +355,10 @@ public final class HandWrittenKetamine implements ModelEquations {
             "wt_cl", D_wt_cl, "wt_v", D_wt_v, "sex_f", D_sex_f, "cyp_f", D_cyp_f, "cl_s", D_cl_s,
             "cl_r", D_cl_r, "v1", D_v1, "v2", D_v2, "v3", D_v3, "q2", D_q2, "q3", D_q3, "v_nk", D_v_nk,
             "v_nk2", D_v_nk2, "q_nk", D_q_nk, "cl_nk_s", D_cl_nk_s, "cl_nk_r", D_cl_nk_r, "v_h", D_v_h,
-            "cl_h", D_cl_h, "v_d", D_v_d, "cl_d", D_cl_d, "fh_s", D_fh_s, "fh_r", D_fh_r, "ke0", D_ke0,
-            "ke0_h", D_ke0_h, "ki_rac", D_ki_rac, "ic50_s", D_ic50_s, "ic50_r", D_ic50_r,
-            "ic50_snk", D_ic50_snk, "ic50_rnk", D_ic50_rnk, "ic50_hnk", D_ic50_hnk, "bdnf_gain", D_bdnf_gain,
-            "bzd_f", D_bzd_f,
+            "cl_h", D_cl_h, "v_d", D_v_d, "cl_d", D_cl_d, "f_in", D_f_in, "ka_in", D_ka_in, "fh_s", D_fh_s,
+            "fh_r", D_fh_r, "ke0", D_ke0, "ke0_h", D_ke0_h, "ki_rac", D_ki_rac, "ic50_s", D_ic50_s,
+            "ic50_r", D_ic50_r, "ic50_snk", D_ic50_snk, "ic50_rnk", D_ic50_rnk, "ic50_hnk", D_ic50_hnk,
+            "bdnf_gain", D_bdnf_gain, "bzd_f", D_bzd_f,
     };
     private static final Object[] STATE_TABLE = {
             "A1_S", Y_A1_S, "A2_S", Y_A2_S, "A3_S", Y_A3_S, "IM_S", Y_IM_S, "SC_S", Y_SC_S, "NAS_S", Y_NAS_S,
@@ -562,6 +569,8 @@ public final class HandWrittenKetamine implements ModelEquations {
         d[D_cl_h] = p[P_CL_HNK] * wt_cl;
         d[D_v_d] = p[P_V_DHNK] * wt_v;
         d[D_cl_d] = p[P_CL_DHNK] * wt_cl;
+        d[D_f_in] = p[P_F_IN_nas] + p[P_SPRAVATO] * (p[P_F_IN_spr] - p[P_F_IN_nas]);
+        d[D_ka_in] = p[P_ka_IN] + p[P_SPRAVATO] * (p[P_ka_IN_spr] - p[P_ka_IN]);
         d[D_fh_s] = Math.min(1, p[P_F_H_S] * inhib);
         d[D_fh_r] = Math.min(1, p[P_F_H_R] * inhib);
         d[D_ke0] = LN2 / p[P_t_ke0];
@@ -605,10 +614,10 @@ public final class HandWrittenKetamine implements ModelEquations {
         f[7] = 1 - p[P_F_SC];              // sc S -> EL_S
         f[8] = p[P_F_SC];                  // sc R -> SC_R
         f[9] = 1 - p[P_F_SC];              // sc R -> EL_R
-        f[10] = p[P_F_IN_nas];             // intranasal S -> NAS_S
-        f[11] = 1 - p[P_F_IN_nas];         // intranasal S -> GUT_S
-        f[12] = p[P_F_IN_nas];             // intranasal R -> NAS_R
-        f[13] = 1 - p[P_F_IN_nas];         // intranasal R -> GUT_R
+        f[10] = d[D_f_in];                 // intranasal S -> NAS_S
+        f[11] = 1 - d[D_f_in];             // intranasal S -> GUT_S
+        f[12] = d[D_f_in];                 // intranasal R -> NAS_R
+        f[13] = 1 - d[D_f_in];             // intranasal R -> GUT_R
         f[14] = 1;                         // oral S -> GUT_S
         f[15] = 1;                         // oral R -> GUT_R
         f[16] = p[P_F_SL_muc];             // sublingual S -> SL_S
@@ -643,7 +652,7 @@ public final class HandWrittenKetamine implements ModelEquations {
         final double MW_DHNK = p[P_MW_DHNK];
         final double ka_IM = p[P_ka_IM];
         final double ka_SC = p[P_ka_SC];
-        final double ka_IN = p[P_ka_IN];
+        final double ka_in = d[D_ka_in];
         final double ka_SL = p[P_ka_SL];
         final double ka_PO = p[P_ka_PO];
         final double fm_NK = p[P_fm_NK];
@@ -710,8 +719,8 @@ public final class HandWrittenKetamine implements ModelEquations {
         double CH_S = H_S / v_h;
         double CH_R = H_R / v_h;
         // ---- absorption fluxes (mg/h)
-        double abs_S = ka_IM * IM_S + ka_SC * SC_S + ka_IN * NAS_S + ka_SL * SL_S;
-        double abs_R = ka_IM * IM_R + ka_SC * SC_R + ka_IN * NAS_R + ka_SL * SL_R;
+        double abs_S = ka_IM * IM_S + ka_SC * SC_S + ka_in * NAS_S + ka_SL * SL_S;
+        double abs_R = ka_IM * IM_R + ka_SC * SC_R + ka_in * NAS_R + ka_SL * SL_R;
         double gut_S = ka_PO * GUT_S;
         double gut_R = ka_PO * GUT_R;
         // ---- ketamine, three compartments per enantiomer
@@ -731,8 +740,8 @@ public final class HandWrittenKetamine implements ModelEquations {
         dydt[Y_IM_R] = -ka_IM * IM_R;
         dydt[Y_SC_S] = -ka_SC * SC_S;
         dydt[Y_SC_R] = -ka_SC * SC_R;
-        dydt[Y_NAS_S] = -ka_IN * NAS_S;
-        dydt[Y_NAS_R] = -ka_IN * NAS_R;
+        dydt[Y_NAS_S] = -ka_in * NAS_S;
+        dydt[Y_NAS_R] = -ka_in * NAS_R;
         dydt[Y_SL_S] = -ka_SL * SL_S;
         dydt[Y_SL_R] = -ka_SL * SL_R;
         dydt[Y_GUT_S] = -gut_S;
@@ -785,8 +794,8 @@ public final class HandWrittenKetamine implements ModelEquations {
         final double tau_G = p[P_tau_G];
         double posG = pos(G);
         double G_ss = d[D_bzd_f] * (p[P_Gmax] * occ_I / (p[P_O50] + occ_I) - p[P_Gsup] * occ_P);
-        dydt[Y_G] = (G_ss - p[P_g_ad] * Ad - G) / tau_G;
-        dydt[Y_Ad] = (posG - Ad) / p[P_tau_Ad];
+        dydt[Y_G] = (G_ss - Ad - G) / tau_G;
+        dydt[Y_Ad] = (p[P_g_ad] * G_ss - Ad) / p[P_tau_Ad];
         dydt[Y_GABA] = ((1 - occ_I) * (1 + p[P_w_GABA] * posG) - GABA) / tau_G;
         dydt[Y_E] = (occ_P - E) / p[P_tau_E];
         dydt[Y_T] = p[P_lhb_trapping] * p[P_k_tr] * occ_I * (1 - T) - LN2 / p[P_t_untrap] * T;
@@ -808,8 +817,11 @@ public final class HandWrittenKetamine implements ModelEquations {
         dydt[Y_Sl] = Sn / tau_mat - LN2 / p[P_t_l] * Sl - k_c * posP1 * Sl;
         dydt[Y_Sp] = k_c * posP1 * Sl - LN2 / p[P_t_p] * Sp;
         // ---- mood
-        dydt[Y_X_pl] = p[P_k_pl] * (p[P_Pl] * p[P_PL_DESIGN] * Math.exp(-LN2 * t / p[P_t_pl]) - X_pl);
-        double I_drug = p[P_w_T] * T + p[P_w_S] * S_new / p[P_dS_ref];
+        // step(t - T_FIRST) * exp(-ln(2) * pos(t - T_FIRST) / t_pl): no expectancy before the first session
+        double sinceFirst = t - p[P_T_FIRST];
+        double expectancy = sinceFirst >= 0 ? Math.exp(-LN2 * sinceFirst / p[P_t_pl]) : 0.0;
+        dydt[Y_X_pl] = p[P_k_pl] * (p[P_Pl] * p[P_PL_DESIGN] * expectancy - X_pl);
+        double I_drug = p[P_w_T] * T + p[P_w_S] * hill1(S_new, p[P_dS_ref]);
         double I_tot = Math.min(p[P_I_max], I_drug + X_pl);
         dydt[Y_Y] = p[P_k_out] * (p[P_MADRS0] * (1 - I_tot) - Y);
         // ---- dissociation (S-ketamine only)
@@ -844,7 +856,6 @@ public final class HandWrittenKetamine implements ModelEquations {
         final double GABA = y[Y_GABA];
         final double E = y[Y_E];
         final double T = y[Y_T];
-        final double Sn = y[Y_Sn];
         final double Sl = y[Y_Sl];
         final double Sp = y[Y_Sp];
         final double TOL = y[Y_TOL];
@@ -898,7 +909,7 @@ public final class HandWrittenKetamine implements ModelEquations {
         out[O_BDNF_REL] = y[Y_B];
         out[O_MTORC1_REL] = y[Y_M];
         out[O_SYNAPTIC_PROTEINS_REL] = y[Y_P];
-        out[O_SPINE_DENSITY_REL] = p[P_S0] + Sn + Sl + Sp;
+        out[O_SPINE_DENSITY_REL] = p[P_S0] + Sl + Sp;
         out[O_PERSISTENT_SPINES] = Sp;
         out[O_MADRS] = y[Y_Y];
         out[O_PLACEBO_RELIEF] = y[Y_X_pl];
