@@ -42,8 +42,8 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final double TO_PG_PER_ML = 1e6;
 
     // ---------------------------------------------------------------- layout (verified in the constructor)
-    static final int PARAMETER_COUNT = 143;
-    static final int DERIVED_COUNT = 34;
+    static final int PARAMETER_COUNT = 151;
+    static final int DERIVED_COUNT = 35;
     static final int STATE_COUNT = 50;
     static final int OUTPUT_COUNT = 38;
     static final int DOSE_TARGET_COUNT = 20;
@@ -57,140 +57,148 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int P_BDNF_MET = 6;
     static final int P_BZD = 7;
     static final int P_RAPA_INH = 8;
-    static final int P_MADRS0 = 9;
-    static final int P_PAIN0 = 10;
-    static final int P_T_FIRST = 11;
-    static final int P_SPRAVATO = 12;
-    static final int P_PL_DESIGN = 13;
-    static final int P_WT_ref = 14;
-    static final int P_AGE_ref = 15;
-    static final int P_MW_K = 16;
-    static final int P_MW_NK = 17;
-    static final int P_MW_HNK = 18;
-    static final int P_MW_DHNK = 19;
-    static final int P_CL_S = 20;
-    static final int P_CL_R = 21;
-    static final int P_V1 = 22;
-    static final int P_Q2 = 23;
-    static final int P_V2 = 24;
-    static final int P_Q3 = 25;
-    static final int P_V3 = 26;
-    static final int P_fm_NK = 27;
-    static final int P_sex_cl = 28;
-    static final int P_age_cl_slope = 29;
-    static final int P_cyp2b6_cl = 30;
-    static final int P_induc_cl_K = 31;
-    static final int P_induc_cl_NK = 32;
-    static final int P_inhib_oral = 33;
-    static final int P_F_IM = 34;
-    static final int P_ka_IM = 35;
-    static final int P_F_SC = 36;
-    static final int P_ka_SC = 37;
-    static final int P_F_H_S = 38;
-    static final int P_F_H_R = 39;
-    static final int P_ka_PO = 40;
-    static final int P_fm_FP = 41;
-    static final int P_F_SL_muc = 42;
-    static final int P_ka_SL = 43;
-    static final int P_F_IN_nas = 44;
-    static final int P_F_IN_spr = 45;
-    static final int P_ka_IN_spr = 46;
-    static final int P_ka_IN = 47;
-    static final int P_V_NK = 48;
-    static final int P_CL_NK = 49;
-    static final int P_V_NK2 = 50;
-    static final int P_Q_NK = 51;
-    static final int P_f_HNK = 52;
-    static final int P_V_HNK = 53;
-    static final int P_CL_HNK = 54;
-    static final int P_f_DHNK = 55;
-    static final int P_V_DHNK = 56;
-    static final int P_CL_DHNK = 57;
-    static final int P_t_ke0 = 58;
-    static final int P_t_ke0_H = 59;
-    static final int P_f_ub = 60;
-    static final int P_IC50_rac = 61;
-    static final int P_Ki_S = 62;
-    static final int P_Ki_R = 63;
-    static final int P_Ki_SNK = 64;
-    static final int P_Ki_RNK = 65;
-    static final int P_IC50_HNK = 66;
-    static final int P_s_sel = 67;
-    static final int P_spinal_ratio = 68;
-    static final int P_Gmax = 69;
-    static final int P_O50 = 70;
-    static final int P_Gsup = 71;
-    static final int P_tau_G = 72;
-    static final int P_tau_Ad = 73;
-    static final int P_g_ad = 74;
-    static final int P_bzd_50 = 75;
-    static final int P_w_GABA = 76;
-    static final int P_tau_E = 77;
-    static final int P_k_tr = 78;
-    static final int P_t_untrap = 79;
-    static final int P_w_H = 80;
-    static final int P_EC50_H = 81;
-    static final int P_tau_B = 82;
-    static final int P_a_A = 83;
-    static final int P_a_E = 84;
-    static final int P_met_bdnf = 85;
-    static final int P_tau_M = 86;
-    static final int P_a_M = 87;
-    static final int P_k_P = 88;
-    static final int P_t_P = 89;
-    static final int P_beta_byp = 90;
-    static final int P_k_f = 91;
-    static final int P_tau_mat = 92;
-    static final int P_S0 = 93;
-    static final int P_S_max = 94;
-    static final int P_t_l = 95;
-    static final int P_k_c = 96;
-    static final int P_t_p = 97;
-    static final int P_k_out = 98;
-    static final int P_w_T = 99;
-    static final int P_w_S = 100;
-    static final int P_dS_ref = 101;
-    static final int P_I_max = 102;
-    static final int P_Pl = 103;
-    static final int P_k_pl = 104;
-    static final int P_t_pl = 105;
-    static final int P_C50_diss = 106;
-    static final int P_gamma_d = 107;
-    static final int P_C_nk_ant = 108;
-    static final int P_CADSS_max = 109;
-    static final int P_tol_max = 110;
-    static final int P_k_tol = 111;
-    static final int P_t_tol = 112;
-    static final int P_d_DMN = 113;
-    static final int P_SBP_max = 114;
-    static final int P_EC50_BP = 115;
-    static final int P_tau_baro = 116;
-    static final int P_g_baro = 117;
-    static final int P_dbp_ratio = 118;
-    static final int P_hr_per_sbp = 119;
-    static final int P_Emax_an = 120;
-    static final int P_C50_CS = 121;
-    static final int P_t_CS = 122;
-    static final int P_Emax_CS = 123;
-    static final int P_IC50_MOR = 124;
-    static final int P_Ki_DAT_S = 125;
-    static final int P_Ki_DAT_R = 126;
-    static final int P_Ki_SERT = 127;
-    static final int P_Ki_NET = 128;
-    static final int P_Ki_sigma2 = 129;
-    static final int P_Ki_sigma1 = 130;
-    static final int P_IL6_0 = 131;
-    static final int P_IL6_imax = 132;
-    static final int P_IC50_IL6 = 133;
-    static final int P_t_IL6 = 134;
-    static final int P_a_DA = 135;
-    static final int P_a_5HT = 136;
-    static final int P_tau_MA = 137;
-    static final int P_hnk_ampa = 138;
-    static final int P_lhb_trapping = 139;
-    static final int P_interneuron_trigger = 140;
-    static final int P_resting_nmdar = 141;
-    static final int P_nk_antagonism = 142;
+    static final int P_BMI = 9;
+    static final int P_FHX_AUD = 10;
+    static final int P_ORAL_AD = 11;
+    static final int P_MADRS0 = 12;
+    static final int P_PAIN0 = 13;
+    static final int P_T_FIRST = 14;
+    static final int P_SPRAVATO = 15;
+    static final int P_PL_DESIGN = 16;
+    static final int P_WT_ref = 17;
+    static final int P_BMI_ref = 18;
+    static final int P_AGE_ref = 19;
+    static final int P_MW_K = 20;
+    static final int P_MW_NK = 21;
+    static final int P_MW_HNK = 22;
+    static final int P_MW_DHNK = 23;
+    static final int P_CL_S = 24;
+    static final int P_CL_R = 25;
+    static final int P_V1 = 26;
+    static final int P_Q2 = 27;
+    static final int P_V2 = 28;
+    static final int P_Q3 = 29;
+    static final int P_V3 = 30;
+    static final int P_fm_NK = 31;
+    static final int P_sex_cl = 32;
+    static final int P_age_cl_slope = 33;
+    static final int P_cyp2b6_cl = 34;
+    static final int P_induc_cl_K = 35;
+    static final int P_induc_cl_NK = 36;
+    static final int P_inhib_oral = 37;
+    static final int P_F_IM = 38;
+    static final int P_ka_IM = 39;
+    static final int P_F_SC = 40;
+    static final int P_ka_SC = 41;
+    static final int P_F_H_S = 42;
+    static final int P_F_H_R = 43;
+    static final int P_ka_PO = 44;
+    static final int P_fm_FP = 45;
+    static final int P_F_SL_muc = 46;
+    static final int P_ka_SL = 47;
+    static final int P_F_IN_nas = 48;
+    static final int P_F_IN_spr = 49;
+    static final int P_ka_IN_spr = 50;
+    static final int P_ka_IN = 51;
+    static final int P_V_NK = 52;
+    static final int P_CL_NK = 53;
+    static final int P_V_NK2 = 54;
+    static final int P_Q_NK = 55;
+    static final int P_f_HNK = 56;
+    static final int P_V_HNK = 57;
+    static final int P_CL_HNK = 58;
+    static final int P_f_DHNK = 59;
+    static final int P_V_DHNK = 60;
+    static final int P_CL_DHNK = 61;
+    static final int P_t_ke0 = 62;
+    static final int P_t_ke0_H = 63;
+    static final int P_f_ub = 64;
+    static final int P_IC50_rac = 65;
+    static final int P_Ki_S = 66;
+    static final int P_Ki_R = 67;
+    static final int P_Ki_SNK = 68;
+    static final int P_Ki_RNK = 69;
+    static final int P_IC50_HNK = 70;
+    static final int P_s_sel = 71;
+    static final int P_spinal_ratio = 72;
+    static final int P_Gmax = 73;
+    static final int P_O50 = 74;
+    static final int P_Gsup = 75;
+    static final int P_tau_G = 76;
+    static final int P_tau_Ad = 77;
+    static final int P_g_ad = 78;
+    static final int P_bzd_50 = 79;
+    static final int P_w_GABA = 80;
+    static final int P_tau_E = 81;
+    static final int P_k_tr = 82;
+    static final int P_t_untrap = 83;
+    static final int P_w_H = 84;
+    static final int P_EC50_H = 85;
+    static final int P_tau_B = 86;
+    static final int P_a_A = 87;
+    static final int P_a_E = 88;
+    static final int P_met_bdnf = 89;
+    static final int P_tau_M = 90;
+    static final int P_rapa_6mg = 91;
+    static final int P_a_M = 92;
+    static final int P_k_P = 93;
+    static final int P_t_P = 94;
+    static final int P_beta_byp = 95;
+    static final int P_k_f = 96;
+    static final int P_tau_mat = 97;
+    static final int P_S0 = 98;
+    static final int P_S_max = 99;
+    static final int P_t_l = 100;
+    static final int P_k_c = 101;
+    static final int P_t_p = 102;
+    static final int P_k_out = 103;
+    static final int P_w_T = 104;
+    static final int P_w_S = 105;
+    static final int P_dS_ref = 106;
+    static final int P_bmi_gain = 107;
+    static final int P_fhx_gain = 108;
+    static final int P_ad_pl = 109;
+    static final int P_I_max = 110;
+    static final int P_Pl = 111;
+    static final int P_k_pl = 112;
+    static final int P_t_pl = 113;
+    static final int P_C50_diss = 114;
+    static final int P_gamma_d = 115;
+    static final int P_C_nk_ant = 116;
+    static final int P_CADSS_max = 117;
+    static final int P_tol_max = 118;
+    static final int P_k_tol = 119;
+    static final int P_t_tol = 120;
+    static final int P_d_DMN = 121;
+    static final int P_SBP_max = 122;
+    static final int P_EC50_BP = 123;
+    static final int P_tau_baro = 124;
+    static final int P_g_baro = 125;
+    static final int P_dbp_ratio = 126;
+    static final int P_hr_per_sbp = 127;
+    static final int P_Emax_an = 128;
+    static final int P_C50_CS = 129;
+    static final int P_t_CS = 130;
+    static final int P_Emax_CS = 131;
+    static final int P_IC50_MOR = 132;
+    static final int P_Ki_DAT_S = 133;
+    static final int P_Ki_DAT_R = 134;
+    static final int P_Ki_SERT = 135;
+    static final int P_Ki_NET = 136;
+    static final int P_Ki_sigma2 = 137;
+    static final int P_Ki_sigma1 = 138;
+    static final int P_IL6_0 = 139;
+    static final int P_IL6_imax = 140;
+    static final int P_IC50_IL6 = 141;
+    static final int P_t_IL6 = 142;
+    static final int P_a_DA = 143;
+    static final int P_a_5HT = 144;
+    static final int P_tau_MA = 145;
+    static final int P_hnk_ampa = 146;
+    static final int P_lhb_trapping = 147;
+    static final int P_interneuron_trigger = 148;
+    static final int P_resting_nmdar = 149;
+    static final int P_nk_antagonism = 150;
 
     static final int D_wt_cl = 0;
     static final int D_wt_v = 1;
@@ -226,6 +234,7 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int D_ic50_hnk = 31;
     static final int D_bdnf_gain = 32;
     static final int D_bzd_f = 33;
+    static final int D_resp_mod = 34;
 
     static final int Y_A1_S = 0;
     static final int Y_A2_S = 1;
@@ -320,34 +329,36 @@ public final class HandWrittenKetamine implements ModelEquations {
     private static final Object[] PARAMETER_TABLE = {
             "WT", P_WT, "AGE", P_AGE, "SEX", P_SEX, "CYP2B6_6", P_CYP2B6_6, "CYP3A_INDUCER", P_CYP3A_INDUCER,
             "CYP3A_INHIBITOR", P_CYP3A_INHIBITOR, "BDNF_MET", P_BDNF_MET, "BZD", P_BZD, "RAPA_INH", P_RAPA_INH,
-            "MADRS0", P_MADRS0, "PAIN0", P_PAIN0, "T_FIRST", P_T_FIRST, "SPRAVATO", P_SPRAVATO,
-            "PL_DESIGN", P_PL_DESIGN, "WT_ref", P_WT_ref, "AGE_ref", P_AGE_ref, "MW_K", P_MW_K,
-            "MW_NK", P_MW_NK, "MW_HNK", P_MW_HNK, "MW_DHNK", P_MW_DHNK, "CL_S", P_CL_S, "CL_R", P_CL_R,
-            "V1", P_V1, "Q2", P_Q2, "V2", P_V2, "Q3", P_Q3, "V3", P_V3, "fm_NK", P_fm_NK, "sex_cl", P_sex_cl,
-            "age_cl_slope", P_age_cl_slope, "cyp2b6_cl", P_cyp2b6_cl, "induc_cl_K", P_induc_cl_K,
-            "induc_cl_NK", P_induc_cl_NK, "inhib_oral", P_inhib_oral, "F_IM", P_F_IM, "ka_IM", P_ka_IM,
-            "F_SC", P_F_SC, "ka_SC", P_ka_SC, "F_H_S", P_F_H_S, "F_H_R", P_F_H_R, "ka_PO", P_ka_PO,
-            "fm_FP", P_fm_FP, "F_SL_muc", P_F_SL_muc, "ka_SL", P_ka_SL, "F_IN_nas", P_F_IN_nas,
-            "F_IN_spr", P_F_IN_spr, "ka_IN_spr", P_ka_IN_spr, "ka_IN", P_ka_IN, "V_NK", P_V_NK,
-            "CL_NK", P_CL_NK, "V_NK2", P_V_NK2, "Q_NK", P_Q_NK, "f_HNK", P_f_HNK, "V_HNK", P_V_HNK,
-            "CL_HNK", P_CL_HNK, "f_DHNK", P_f_DHNK, "V_DHNK", P_V_DHNK, "CL_DHNK", P_CL_DHNK, "t_ke0", P_t_ke0,
-            "t_ke0_H", P_t_ke0_H, "f_ub", P_f_ub, "IC50_rac", P_IC50_rac, "Ki_S", P_Ki_S, "Ki_R", P_Ki_R,
-            "Ki_SNK", P_Ki_SNK, "Ki_RNK", P_Ki_RNK, "IC50_HNK", P_IC50_HNK, "s_sel", P_s_sel,
-            "spinal_ratio", P_spinal_ratio, "Gmax", P_Gmax, "O50", P_O50, "Gsup", P_Gsup, "tau_G", P_tau_G,
-            "tau_Ad", P_tau_Ad, "g_ad", P_g_ad, "bzd_50", P_bzd_50, "w_GABA", P_w_GABA, "tau_E", P_tau_E,
-            "k_tr", P_k_tr, "t_untrap", P_t_untrap, "w_H", P_w_H, "EC50_H", P_EC50_H, "tau_B", P_tau_B,
-            "a_A", P_a_A, "a_E", P_a_E, "met_bdnf", P_met_bdnf, "tau_M", P_tau_M, "a_M", P_a_M, "k_P", P_k_P,
+            "BMI", P_BMI, "FHX_AUD", P_FHX_AUD, "ORAL_AD", P_ORAL_AD, "MADRS0", P_MADRS0, "PAIN0", P_PAIN0,
+            "T_FIRST", P_T_FIRST, "SPRAVATO", P_SPRAVATO, "PL_DESIGN", P_PL_DESIGN, "WT_ref", P_WT_ref,
+            "BMI_ref", P_BMI_ref, "AGE_ref", P_AGE_ref, "MW_K", P_MW_K, "MW_NK", P_MW_NK, "MW_HNK", P_MW_HNK,
+            "MW_DHNK", P_MW_DHNK, "CL_S", P_CL_S, "CL_R", P_CL_R, "V1", P_V1, "Q2", P_Q2, "V2", P_V2,
+            "Q3", P_Q3, "V3", P_V3, "fm_NK", P_fm_NK, "sex_cl", P_sex_cl, "age_cl_slope", P_age_cl_slope,
+            "cyp2b6_cl", P_cyp2b6_cl, "induc_cl_K", P_induc_cl_K, "induc_cl_NK", P_induc_cl_NK,
+            "inhib_oral", P_inhib_oral, "F_IM", P_F_IM, "ka_IM", P_ka_IM, "F_SC", P_F_SC, "ka_SC", P_ka_SC,
+            "F_H_S", P_F_H_S, "F_H_R", P_F_H_R, "ka_PO", P_ka_PO, "fm_FP", P_fm_FP, "F_SL_muc", P_F_SL_muc,
+            "ka_SL", P_ka_SL, "F_IN_nas", P_F_IN_nas, "F_IN_spr", P_F_IN_spr, "ka_IN_spr", P_ka_IN_spr,
+            "ka_IN", P_ka_IN, "V_NK", P_V_NK, "CL_NK", P_CL_NK, "V_NK2", P_V_NK2, "Q_NK", P_Q_NK,
+            "f_HNK", P_f_HNK, "V_HNK", P_V_HNK, "CL_HNK", P_CL_HNK, "f_DHNK", P_f_DHNK, "V_DHNK", P_V_DHNK,
+            "CL_DHNK", P_CL_DHNK, "t_ke0", P_t_ke0, "t_ke0_H", P_t_ke0_H, "f_ub", P_f_ub,
+            "IC50_rac", P_IC50_rac, "Ki_S", P_Ki_S, "Ki_R", P_Ki_R, "Ki_SNK", P_Ki_SNK, "Ki_RNK", P_Ki_RNK,
+            "IC50_HNK", P_IC50_HNK, "s_sel", P_s_sel, "spinal_ratio", P_spinal_ratio, "Gmax", P_Gmax,
+            "O50", P_O50, "Gsup", P_Gsup, "tau_G", P_tau_G, "tau_Ad", P_tau_Ad, "g_ad", P_g_ad,
+            "bzd_50", P_bzd_50, "w_GABA", P_w_GABA, "tau_E", P_tau_E, "k_tr", P_k_tr, "t_untrap", P_t_untrap,
+            "w_H", P_w_H, "EC50_H", P_EC50_H, "tau_B", P_tau_B, "a_A", P_a_A, "a_E", P_a_E,
+            "met_bdnf", P_met_bdnf, "tau_M", P_tau_M, "rapa_6mg", P_rapa_6mg, "a_M", P_a_M, "k_P", P_k_P,
             "t_P", P_t_P, "beta_byp", P_beta_byp, "k_f", P_k_f, "tau_mat", P_tau_mat, "S0", P_S0,
             "S_max", P_S_max, "t_l", P_t_l, "k_c", P_k_c, "t_p", P_t_p, "k_out", P_k_out, "w_T", P_w_T,
-            "w_S", P_w_S, "dS_ref", P_dS_ref, "I_max", P_I_max, "Pl", P_Pl, "k_pl", P_k_pl, "t_pl", P_t_pl,
-            "C50_diss", P_C50_diss, "gamma_d", P_gamma_d, "C_nk_ant", P_C_nk_ant, "CADSS_max", P_CADSS_max,
-            "tol_max", P_tol_max, "k_tol", P_k_tol, "t_tol", P_t_tol, "d_DMN", P_d_DMN, "SBP_max", P_SBP_max,
-            "EC50_BP", P_EC50_BP, "tau_baro", P_tau_baro, "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio,
-            "hr_per_sbp", P_hr_per_sbp, "Emax_an", P_Emax_an, "C50_CS", P_C50_CS, "t_CS", P_t_CS,
-            "Emax_CS", P_Emax_CS, "IC50_MOR", P_IC50_MOR, "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R,
-            "Ki_SERT", P_Ki_SERT, "Ki_NET", P_Ki_NET, "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1,
-            "IL6_0", P_IL6_0, "IL6_imax", P_IL6_imax, "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA,
-            "a_5HT", P_a_5HT, "tau_MA", P_tau_MA, "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
+            "w_S", P_w_S, "dS_ref", P_dS_ref, "bmi_gain", P_bmi_gain, "fhx_gain", P_fhx_gain, "ad_pl", P_ad_pl,
+            "I_max", P_I_max, "Pl", P_Pl, "k_pl", P_k_pl, "t_pl", P_t_pl, "C50_diss", P_C50_diss,
+            "gamma_d", P_gamma_d, "C_nk_ant", P_C_nk_ant, "CADSS_max", P_CADSS_max, "tol_max", P_tol_max,
+            "k_tol", P_k_tol, "t_tol", P_t_tol, "d_DMN", P_d_DMN, "SBP_max", P_SBP_max, "EC50_BP", P_EC50_BP,
+            "tau_baro", P_tau_baro, "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio, "hr_per_sbp", P_hr_per_sbp,
+            "Emax_an", P_Emax_an, "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS,
+            "IC50_MOR", P_IC50_MOR, "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R, "Ki_SERT", P_Ki_SERT,
+            "Ki_NET", P_Ki_NET, "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1, "IL6_0", P_IL6_0,
+            "IL6_imax", P_IL6_imax, "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA, "a_5HT", P_a_5HT,
+            "tau_MA", P_tau_MA, "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
             "interneuron_trigger", P_interneuron_trigger, "resting_nmdar", P_resting_nmdar,
             "nk_antagonism", P_nk_antagonism,
     };
@@ -358,7 +369,7 @@ public final class HandWrittenKetamine implements ModelEquations {
             "cl_h", D_cl_h, "v_d", D_v_d, "cl_d", D_cl_d, "f_in", D_f_in, "ka_in", D_ka_in, "fh_s", D_fh_s,
             "fh_r", D_fh_r, "ke0", D_ke0, "ke0_h", D_ke0_h, "ki_rac", D_ki_rac, "ic50_s", D_ic50_s,
             "ic50_r", D_ic50_r, "ic50_snk", D_ic50_snk, "ic50_rnk", D_ic50_rnk, "ic50_hnk", D_ic50_hnk,
-            "bdnf_gain", D_bdnf_gain, "bzd_f", D_bzd_f,
+            "bdnf_gain", D_bdnf_gain, "bzd_f", D_bzd_f, "resp_mod", D_resp_mod,
     };
     private static final Object[] STATE_TABLE = {
             "A1_S", Y_A1_S, "A2_S", Y_A2_S, "A3_S", Y_A3_S, "IM_S", Y_IM_S, "SC_S", Y_SC_S, "NAS_S", Y_NAS_S,
@@ -583,6 +594,8 @@ public final class HandWrittenKetamine implements ModelEquations {
         d[D_ic50_hnk] = p[P_IC50_rac] * p[P_IC50_HNK] / ki_rac;
         d[D_bdnf_gain] = 1 - p[P_met_bdnf] * p[P_BDNF_MET];
         d[D_bzd_f] = 1 / (1 + p[P_BZD] / p[P_bzd_50]);
+        d[D_resp_mod] = Math.max(0, 1 + p[P_bmi_gain] * (p[P_BMI] - p[P_BMI_ref]))
+                * (1 + p[P_fhx_gain] * p[P_FHX_AUD]);
     }
 
     // ================================================================ [states]
@@ -820,8 +833,8 @@ public final class HandWrittenKetamine implements ModelEquations {
         // step(t - T_FIRST) * exp(-ln(2) * pos(t - T_FIRST) / t_pl): no expectancy before the first session
         double sinceFirst = t - p[P_T_FIRST];
         double expectancy = sinceFirst >= 0 ? Math.exp(-LN2 * sinceFirst / p[P_t_pl]) : 0.0;
-        dydt[Y_X_pl] = p[P_k_pl] * (p[P_Pl] * p[P_PL_DESIGN] * expectancy - X_pl);
-        double I_drug = p[P_w_T] * T + p[P_w_S] * hill1(S_new, p[P_dS_ref]);
+        dydt[Y_X_pl] = p[P_k_pl] * (p[P_Pl] * p[P_PL_DESIGN] * (1 + p[P_ad_pl] * p[P_ORAL_AD]) * expectancy - X_pl);
+        double I_drug = d[D_resp_mod] * (p[P_w_T] * T + p[P_w_S] * hill1(S_new, p[P_dS_ref]));
         double I_tot = Math.min(p[P_I_max], I_drug + X_pl);
         dydt[Y_Y] = p[P_k_out] * (p[P_MADRS0] * (1 - I_tot) - Y);
         // ---- dissociation (S-ketamine only)

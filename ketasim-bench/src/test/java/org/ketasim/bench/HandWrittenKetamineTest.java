@@ -261,7 +261,9 @@ class HandWrittenKetamineTest {
         switch (name) {
             case "WT": return random.nextDouble(40, 140);
             case "AGE": return random.nextDouble(18, 85);
-            case "SEX": case "CYP3A_INDUCER": case "CYP3A_INHIBITOR": case "SPRAVATO": return random.nextInt(2);
+            case "SEX": case "CYP3A_INDUCER": case "CYP3A_INHIBITOR": case "SPRAVATO": case "FHX_AUD": case "ORAL_AD":
+                return random.nextInt(2);
+            case "BMI": return random.nextDouble(17, 45);
             case "T_FIRST": return random.nextInt(3) == 0 ? 0 : random.nextDouble(0, 24 * 14);
             case "CYP2B6_6": case "BDNF_MET": return random.nextInt(3);
             case "BZD": return random.nextInt(3) == 0 ? 0 : random.nextDouble(0, 30);

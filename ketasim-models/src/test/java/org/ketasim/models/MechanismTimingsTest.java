@@ -171,6 +171,17 @@ class MechanismTimingsTest {
     }
 
     @Test
+    void bmiAndFamilyHistory_predictMoreImprovementAtDayOneAndSeven() {
+        // Niciu 2014 (mechanism-targets bmi_fhx)
+        Result heavy = KetamineRuns.run(KetamineRuns.standard(0), 8 * 24, 0.25, Map.of("BMI", 35.0));
+        Result fhx = KetamineRuns.run(KetamineRuns.standard(0), 8 * 24, 0.25, Map.of("FHX_AUD", 1.0));
+        for (double day : new double[] {1, 7}) {
+            assertThat(heavy.at("madrs", day * 24)).isLessThan(ONE.at("madrs", day * 24));
+            assertThat(fhx.at("madrs", day * 24)).isLessThan(ONE.at("madrs", day * 24));
+        }
+    }
+
+    @Test
     void hnkPathwaySwitch_addsAmpaDriveOnlyWhenOn() {
         Result on = KetamineRuns.run(KetamineRuns.standard(0), 48, 5.0 / 60, Map.of("hnk_ampa", 1.0));
         assertThat(on.max("ampa_drive", 0, 48)).isGreaterThan(ONE.max("ampa_drive", 0, 48));
