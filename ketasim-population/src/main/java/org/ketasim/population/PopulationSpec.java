@@ -168,7 +168,7 @@ public final class PopulationSpec {
      *
      * <p>All presets share: weight normal(78, 16, [45, 150]) kg and BMI normal(27, 5, [17, 50]) kg/m^2 (assumed;
      * BMI centred on the model's BMI_ref 27, weight consistent with it at 1.70 m), correlated through their
-     * normal scores (rho 0.85, assumed), weight with female sex rho -0.4 (assumed; women about 13 kg lighter);
+     * normal scores (rho 0.85, assumed), weight with female sex rho -0.4 (assumed; women about 0.6 SD, here 10 kg, lighter);
      * CYP2B6*6 allele frequency 0.25, Hardy-Weinberg (assumed from the usual 25-30 % quoted for Europeans, e.g.
      * Zanger &amp; Klein 2013 Front Genet 4:24, not retrieved); BDNF Met genotypes 41/19/2 of 62 (Val/Val,
      * Val/Met, Met/Met; V, Laje 2012, a ketamine-treated MDD sample: Met frequency 0.185; use

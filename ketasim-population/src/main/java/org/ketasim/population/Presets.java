@@ -64,7 +64,8 @@ final class Presets {
                     List.of());
             // Weight and BMI move together; women are lighter. Correlations of normal scores (assumed):
             // weight-BMI 0.85 (BMI is weight / height^2 and height varies less than weight);
-            // female-weight -0.4 (gives a point-biserial correlation of about -0.3: women ~13 kg lighter, SD ~16).
+            // female-weight -0.4: women 2 x 0.4 x 0.80 = 0.64 SD lighter, about 10 kg here (US adults: women ~13 kg
+            // lighter with an SD of ~21 kg, i.e. ~0.6 SD; not retrieved).
             return s.withCovariateCorrelation("weight_kg", "bmi", 0.85)
                     .withCovariateCorrelation("sex_female", "weight_kg", -0.4);
         }

@@ -77,14 +77,15 @@ public final class SplitMix64 implements RandomGenerator {
     }
 
     /**
-     * A uniform draw strictly inside (0, 1), for inverse-CDF sampling: {@code ((nextLong() >>> 11) + 0.5) * 2^-53}.
-     * It uses only {@link RandomGenerator#nextLong()}, so it means the same for every generator.
+     * A uniform draw strictly inside (0, 1), for inverse-CDF sampling: {@code ((nextLong() >>> 12) + 0.5) * 2^-52},
+     * the midpoints of 2^52 equal cells, all exactly representable (from 2^-53 to 1 - 2^-53). It uses only
+     * {@link RandomGenerator#nextLong()}, so it means the same for every generator.
      *
      * @param rng the generator
      * @return u with 0 &lt; u &lt; 1
      */
     public static double openUniform(RandomGenerator rng) {
-        return ((rng.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
+        return ((rng.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
     }
 
     /** @return the 64-bit FNV-1a hash of the UTF-8 bytes of {@code key} */

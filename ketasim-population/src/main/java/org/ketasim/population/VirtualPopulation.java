@@ -26,7 +26,8 @@ import org.ketasim.units.Unit;
  *       {@link PopulationSpec#withBaselineRange baseline range} excludes the draw, all covariates are drawn again
  *       from the next uniforms of their streams, up to {@value #MAX_ATTEMPTS} times; then an
  *       {@link IllegalStateException} says which range failed. Building the population already rejects a range
- *       that keeps less than 1 % of the baseline law.</li>
+ *       that keeps less than {@link #MIN_KEPT} (0.05 %) of the baseline law, so that cannot happen by
+ *       chance.</li>
  *   <li>Parameters: start from {@code model.defaultParameters()}; set each covariate the model declares in
  *       {@code [covariates]} ({@code WT} kg, {@code AGE} y, {@code SEX} 0/1, {@code BMI} kg/m^2, {@code CYP2B6_6},
  *       {@code BDNF_MET}, {@code BZD} mg, {@code FHX_AUD} 0/1, {@code ORAL_AD} 0/1, {@code MADRS0} points,
@@ -49,6 +50,12 @@ public final class VirtualPopulation {
 
     /** Draws of the covariates per patient before a baseline range is declared unreachable. */
     public static final int MAX_ATTEMPTS = 100_000;
+
+    /**
+     * The smallest share of the baseline law a range may keep (fraction): 50 / {@value #MAX_ATTEMPTS}, so the
+     * chance that a patient exhausts its attempts is below exp(-50).
+     */
+    public static final double MIN_KEPT = 50.0 / MAX_ATTEMPTS;
 
     /** Model covariate name, covariate index in COVARIATE_NAMES, unit of our value. */
     private static final String[][] MODEL_COVARIATES = {
@@ -87,7 +94,7 @@ public final class VirtualPopulation {
      * @throws IllegalArgumentException when the spec names a parameter the model lacks (with a suggestion), a
      *                                  covariate or switch, a correlated parameter without variability, a model
      *                                  covariate with an unexpected unit, or a baseline range that keeps under
-     *                                  1 % of the baseline law
+     *                                  {@link #MIN_KEPT} of the baseline law
      */
     public VirtualPopulation(Model model, PopulationSpec spec, long seed) {
         this.model = Objects.requireNonNull(model, "model");
@@ -205,13 +212,13 @@ public final class VirtualPopulation {
         }
     }
 
-    /** Rejects a range that keeps less than 1 % of the (marginal) baseline law. */
+    /** Rejects a range that keeps less than MIN_KEPT of the (marginal) baseline law. */
     private void checkReachable(PopulationSpec.BaselineRange range) {
         Distribution law = laws[range.scale() == Scale.PAIN_NRS ? PAIN : MADRS];
         double lo = range.scale() == Scale.PAIN_NRS ? range.min() : Crosswalk.toMadrs(range.scale(), range.min());
         double hi = range.scale() == Scale.PAIN_NRS ? range.max() : Crosswalk.toMadrs(range.scale(), range.max());
         double kept = law.cdf(hi) - law.cdf(Math.nextDown(lo));
-        if (!(kept >= 0.01)) {
+        if (!(kept >= MIN_KEPT)) {
             throw new IllegalArgumentException("baseline inclusion " + range + " keeps "
                     + String.format(java.util.Locale.ROOT, "%.3g", 100 * Math.max(0, kept)) + " % of "
                     + (range.scale() == Scale.PAIN_NRS ? "baseline_pain_nrs " : "baseline_madrs ") + law

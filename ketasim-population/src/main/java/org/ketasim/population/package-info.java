@@ -42,7 +42,7 @@
  * The module uses {@link java.util.random.RandomGenerator} (JDK 17) and its own
  * {@link org.ketasim.population.SplitMix64}, the algorithm of {@link java.util.SplittableRandom} written out in
  * 20 lines, rather than commons-rng. Reasons: (1) reproducibility must not depend on a library's or the JDK's
- * choice of Gaussian algorithm, so every normal draw here is an inverse-CDF of one 53-bit uniform, with the
+ * choice of Gaussian algorithm, so every normal draw here is an inverse-CDF of one 52-bit uniform, with the
  * quantile function in this module; (2) per-patient streams need random access by index
  * ({@code SplitMix64.derive(seed, i)} is O(1)), which a counter-based mix gives directly; (3) the statistical
  * quality needed (tens of draws per patient, fresh stream each) is well within SplitMix64's (it passes BigCrush
