@@ -1,0 +1,163 @@
+package org.ketasim.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.ketasim.trial.KaplanMeier;
+import org.ketasim.trial.TrialResult;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+
+/** A trial at a glance: mean MADRS per arm with a 90% band, rates with 95% intervals, relapse curves. */
+final class TrialPlot {
+
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 300;
+
+    private TrialPlot() {
+    }
+
+    static void write(TrialResult result, Path file) throws IOException {
+        List<Chart<?, ?>> charts = new ArrayList<>();
+        charts.add(trajectories(result));
+        CategoryChart rates = rates(result);
+        if (rates != null) {
+            charts.add(rates);
+        }
+        XYChart km = relapse(result);
+        if (km != null) {
+            charts.add(km);
+        }
+        int height = HEIGHT * charts.size();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            VectorGraphics2D g = new VectorGraphics2D();
+            paint(g, charts);
+            Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                doc.writeTo(out);
+            }
+        } else {
+            BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            paint(g, charts);
+            g.dispose();
+            ImageIO.write(image, "png", file.toFile());
+        }
+    }
+
+    private static void paint(Graphics2D g, List<Chart<?, ?>> charts) {
+        for (int i = 0; i < charts.size(); i++) {
+            Graphics2D panel = (Graphics2D) g.create(0, i * HEIGHT, WIDTH, HEIGHT);
+            charts.get(i).paint(panel, WIDTH, HEIGHT);
+            panel.dispose();
+        }
+    }
+
+    private static XYChart trajectories(TrialResult result) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(result.name() + ": mean MADRS (lines) and 90% of patients (bands)")
+                .xAxisTitle("days from the first dose").yAxisTitle("MADRS").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        for (TrialResult.ArmResult a : result.arms()) {
+            double[] t = a.madrs().timesH();
+            double[] days = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                days[i] = t[i] / 24;
+            }
+            XYSeries band = chart.addSeries(a.name() + " 5-95%", days, a.madrs().p95(), null);
+            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+            band.setMarker(SeriesMarkers.NONE);
+            XYSeries lo = chart.addSeries(a.name() + " 5%", days, a.madrs().p05());
+            lo.setMarker(SeriesMarkers.NONE);
+            lo.setLineStyle(new BasicStroke(0.6f));
+            lo.setShowInLegend(false);
+            XYSeries mean = chart.addSeries(a.name() + " mean", days, a.madrs().mean());
+            mean.setMarker(SeriesMarkers.NONE);
+            mean.setLineStyle(new BasicStroke(2f));
+        }
+        return chart;
+    }
+
+    private static CategoryChart rates(TrialResult result) {
+        List<String> names = new ArrayList<>();
+        result.arms().get(0).endpoints().forEach((name, ep) -> {
+            if (ep.unit().equals("fraction")) {
+                names.add(name);
+            }
+        });
+        if (names.isEmpty()) {
+            return null;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title("Response and remission rates (95% intervals)")
+                .xAxisTitle("endpoint").yAxisTitle("fraction of the arm").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        for (TrialResult.ArmResult a : result.arms()) {
+            List<Double> values = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (String n : names) {
+                var est = a.endpoints().get(n).estimate();
+                values.add(est.value());
+                errors.add((est.hi() - est.lo()) / 2);
+            }
+            chart.addSeries(a.name(), names, values, errors);
+        }
+        return chart;
+    }
+
+    private static XYChart relapse(TrialResult result) {
+        if (result.arms().stream().allMatch(a -> a.relapseCurve().isEmpty())) {
+            return null;
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Relapse-free responders (Kaplan-Meier)")
+                .xAxisTitle("days after the last session").yAxisTitle("relapse-free fraction").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        for (TrialResult.ArmResult a : result.arms()) {
+            if (a.relapseCurve().size() < 2) {
+                continue;
+            }
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            double prev = 1;
+            for (KaplanMeier.Point p : a.relapseCurve()) {
+                x.add(p.time());
+                y.add(prev);
+                x.add(p.time());
+                y.add(p.survival());
+                prev = p.survival();
+            }
+            XYSeries s = chart.addSeries(a.name(), x, y);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+}

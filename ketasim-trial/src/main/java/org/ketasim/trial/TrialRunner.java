@@ -1,0 +1,205 @@
+package org.ketasim.trial;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+import org.ketasim.engine.Simulator;
+import org.ketasim.engine.Trajectory;
+import org.ketasim.engine.dosing.Dose;
+import org.ketasim.engine.dosing.Drug;
+import org.ketasim.engine.dosing.Regimen;
+import org.ketasim.engine.dosing.Route;
+import org.ketasim.engine.solve.SolverOptions;
+import org.ketasim.lang.Model;
+import org.ketasim.population.Crosswalk;
+import org.ketasim.population.Outcomes;
+import org.ketasim.population.RatingNoise;
+import org.ketasim.population.Scale;
+import org.ketasim.population.VirtualPatient;
+import org.ketasim.population.VirtualPopulation;
+import org.ketasim.trial.TrialResult.ArmResult;
+import org.ketasim.trial.TrialResult.EndpointResult;
+import org.ketasim.trial.TrialSpec.Arm;
+import org.ketasim.trial.TrialSpec.ArmDose;
+import org.ketasim.trial.TrialSpec.Endpoint;
+
+/**
+ * Runs a {@link TrialSpec}: for each arm, draws its virtual patients, simulates their courses in parallel,
+ * rates their scores with rater noise, and computes the endpoints.
+ *
+ * <p>Results depend only on the specification (seed included), never on the number of threads: every
+ * subject has its own random streams, derived from the trial seed, the arm and the subject's index, and
+ * results are gathered by index before any statistic is computed.
+ */
+public final class TrialRunner {
+
+    private final Model model;
+    private final Simulator simulator;
+
+    public TrialRunner(Model model, SolverOptions options) {
+        this.model = model;
+        this.simulator = new Simulator(model.compile(), model.doseTargets(), options);
+    }
+
+    /** Runs the trial; {@code progress} receives the number of subjects finished so far (from any thread). */
+    public TrialResult run(TrialSpec spec, IntConsumer progress) {
+        AtomicInteger done = new AtomicInteger();
+        List<ArmResult> arms = new ArrayList<>();
+        Map<String, SubjectRatings[]> byArm = new LinkedHashMap<>();
+        double[] grid = grid(spec);
+        for (int a = 0; a < spec.arms().size(); a++) {
+            Arm arm = spec.arms().get(a);
+            VirtualPopulation population = new VirtualPopulation(model, spec.population(), mix(spec.seed(), a));
+            SubjectRatings[] subjects = new SubjectRatings[spec.subjectsPerArm()];
+            IntStream.range(0, subjects.length).parallel().forEach(i -> {
+                subjects[i] = simulate(spec, arm, population.patient(i), grid);
+                progress.accept(done.incrementAndGet());
+            });
+            byArm.put(arm.name(), subjects);
+        }
+        for (Arm arm : spec.arms()) {
+            SubjectRatings[] subjects = byArm.get(arm.name());
+            Map<String, EndpointResult> endpoints = new LinkedHashMap<>();
+            List<KaplanMeier.Point> curve = List.of();
+            for (Endpoint e : spec.endpoints()) {
+                if (e.kind().needsVs() && e.vs().equals(arm.name())) {
+                    continue; // an arm is not compared with itself
+                }
+                EndpointResult r = Endpoints.compute(e, grid, subjects, e.kind().needsVs() ? byArm.get(e.vs()) : null, firstDose(spec));
+                endpoints.put(e.name(), r);
+                if (!r.curve().isEmpty()) {
+                    curve = r.curve();
+                }
+            }
+            arms.add(new ArmResult(arm.name(), subjects.length, endpoints, trajectory(grid, subjects), curve));
+        }
+        return new TrialResult(spec.name(), spec.seed(), model.name(), List.copyOf(arms));
+    }
+
+    /** One subject's course and ratings. */
+    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid) {
+        double[] p = patient.parameters().clone();
+        set(p, "PL_DESIGN", spec.blinding().designFactor());
+        double weight = patient.covariates().weightKg();
+        List<Dose> doses = new ArrayList<>();
+        double first = Double.POSITIVE_INFINITY;
+        for (ArmDose d : arm.doses()) {
+            if (TrialSpec.PRETREATMENTS.contains(d.drug())) {
+                double perSix = d.amount() * (d.perKg() ? weight : 1) / 6.0;
+                set(p, "RAPA_INH", Math.min(1, value("rapa_6mg") * perSix));
+                continue;
+            }
+            for (double start : d.startsH()) {
+                first = Math.min(first, start);
+                if (d.isKetamine()) {
+                    double mg = d.salt().toBaseMg(d.amount() * (d.perKg() ? weight : 1));
+                    doses.add(new Dose(Drug.parse(d.drug()), d.route(), mg, start, d.durationH()));
+                }
+            }
+            if (d.isKetamine() && Drug.parse(d.drug()) == Drug.ESKETAMINE && d.route() == Route.INTRANASAL) {
+                set(p, "SPRAVATO", 1);
+            }
+        }
+        set(p, "T_FIRST", Double.isFinite(first) ? first : 0);
+        Trajectory tr = simulator.run(p, Regimen.of(doses), grid);
+        int madrs = model.outputIndex("madrs").orElseThrow();
+        double[] trueMadrs = new double[grid.length];
+        for (int k = 0; k < grid.length; k++) {
+            trueMadrs[k] = tr.outputs()[k][madrs];
+        }
+        // Ratings: one stream per subject; scales in enum order, times in grid order, so that endpoints on
+        // the same scale and time share one rating and the draws never depend on the endpoint list's order.
+        SplittableRandom noise = new SplittableRandom(patient.noiseSeed());
+        Set<Scale> scales = EnumSet.noneOf(Scale.class);
+        spec.endpoints().forEach(e -> scales.add(e.scale()));
+        scales.add(Scale.MADRS);
+        Map<Scale, double[]> rated = new LinkedHashMap<>();
+        for (Scale s : scales) {
+            double[] r = new double[grid.length];
+            for (int k = 0; k < grid.length; k++) {
+                r[k] = RatingNoise.rate(s, Crosswalk.fromMadrs(s, trueMadrs[k]), noise);
+            }
+            rated.put(s, r);
+        }
+        return new SubjectRatings(trueMadrs, rated);
+    }
+
+    /** Output times: 0 (baseline), the endpoints, and a 6-hourly grid to the end of follow-up. */
+    private static double[] grid(TrialSpec spec) {
+        double first = firstDose(spec);
+        TreeSet<Double> t = new TreeSet<>();
+        t.add(0.0);
+        for (double h = first; h <= spec.followUpH() + 1e-9; h += 6) {
+            t.add(h);
+        }
+        for (Endpoint e : spec.endpoints()) {
+            if (!e.kind().isRelapse()) {
+                t.add(first + e.atH());
+            } else {
+                for (double h = first + e.afterDay() * 24 + 24; h <= spec.followUpH() + 1e-9; h += 24) {
+                    t.add(h);
+                }
+            }
+        }
+        return t.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double firstDose(TrialSpec spec) {
+        return spec.arms().stream().flatMap(a -> a.doses().stream()).filter(d -> !TrialSpec.PRETREATMENTS.contains(d.drug()))
+                .flatMap(d -> d.startsH().stream()).mapToDouble(Double::doubleValue).min().orElse(0);
+    }
+
+    private static TrialResult.Trajectory trajectory(double[] grid, SubjectRatings[] subjects) {
+        double[] mean = new double[grid.length];
+        double[] lo = new double[grid.length];
+        double[] hi = new double[grid.length];
+        double[] column = new double[subjects.length];
+        for (int k = 0; k < grid.length; k++) {
+            for (int i = 0; i < subjects.length; i++) {
+                column[i] = subjects[i].trueMadrs()[k];
+            }
+            mean[k] = Estimate.Moments.mean(column);
+            Arrays.sort(column);
+            lo[k] = column[(int) Math.floor(0.05 * (column.length - 1))];
+            hi[k] = column[(int) Math.ceil(0.95 * (column.length - 1))];
+        }
+        return new TrialResult.Trajectory(grid, mean, lo, hi);
+    }
+
+    private void set(double[] p, String name, double valueInModelUnit) {
+        model.parameterIndex(name).ifPresent(i -> p[i] = model.parameters().get(i).unit().toCanonical(valueInModelUnit));
+    }
+
+    private double value(String name) {
+        return model.parameter(name).map(x -> x.value()).orElse(0.0);
+    }
+
+    /** SplitMix64 finaliser: independent seeds for arms from one trial seed. */
+    static long mix(long seed, long stream) {
+        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A subject's true MADRS and rated scores on each scale, on the trial's time grid. */
+    record SubjectRatings(double[] trueMadrs, Map<Scale, double[]> rated) {
+        double[] on(Scale s) {
+            return rated.get(s);
+        }
+    }
+
+    static boolean response(double baseline, double score) {
+        return Outcomes.response(baseline, score);
+    }
+}
