@@ -65,12 +65,16 @@ public sealed interface Distribution permits Distribution.Fixed, Distribution.No
      * A normal law truncated to [lo, hi] (sampled exactly by inversion).
      *
      * @param mean the mean before truncation (unit of the covariate)
-     * @param sd   the standard deviation before truncation (unit of the covariate), &gt; 0
+     * @param sd   the standard deviation before truncation (unit of the covariate), &ge; 0; 0 gives
+     *             {@code fixed(mean)} (mean must then lie in [lo, hi])
      * @param lo   lower bound (unit of the covariate; may be -infinity)
      * @param hi   upper bound (unit of the covariate; may be +infinity), &gt; lo
      * @return the law
      */
     static Distribution normal(double mean, double sd, double lo, double hi) {
+        if (sd == 0) {
+            return pointIn(mean, lo, hi, "normal with sd 0");
+        }
         return new Normal(mean, sd, lo, hi);
     }
 
@@ -79,12 +83,15 @@ public sealed interface Distribution permits Distribution.Fixed, Distribution.No
      * {@code ln X ~ N(ln median, ln(1 + cv^2))}.
      *
      * @param median the median before truncation (unit of the covariate), &gt; 0
-     * @param cv     the coefficient of variation (fraction: 0.3 for 30 %), &gt; 0
+     * @param cv     the coefficient of variation (fraction: 0.3 for 30 %), &ge; 0; 0 gives {@code fixed(median)}
      * @param lo     lower bound (unit of the covariate), &ge; 0
      * @param hi     upper bound (unit of the covariate; may be +infinity), &gt; lo
      * @return the law
      */
     static Distribution logNormal(double median, double cv, double lo, double hi) {
+        if (cv == 0) {
+            return pointIn(median, lo, hi, "log-normal with cv 0");
+        }
         return new LogNormal(median, cv, lo, hi);
     }
 
@@ -430,6 +437,7 @@ public sealed interface Distribution permits Distribution.Fixed, Distribution.No
             probabilities = normalised(probabilities, "categorical probabilities");
         }
 
+        /** @return a copy of the probability of each value (fractions) */
         @Override
         public double[] probabilities() {
             return probabilities.clone();
@@ -506,6 +514,7 @@ public sealed interface Distribution permits Distribution.Fixed, Distribution.No
             }
         }
 
+        /** @return a copy of the component weights (fractions) */
         @Override
         public double[] weights() {
             return weights.clone();
@@ -585,6 +594,14 @@ public sealed interface Distribution permits Distribution.Fixed, Distribution.No
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static Distribution pointIn(double v, double lo, double hi, String what) {
+        checkBounds(lo, hi);
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(what + " is the point " + v + ", outside [" + lo + ", " + hi + "]");
+        }
+        return new Fixed(v);
+    }
 
     private static void checkBounds(double lo, double hi) {
         if (Double.isNaN(lo) || Double.isNaN(hi) || !(lo < hi)) {

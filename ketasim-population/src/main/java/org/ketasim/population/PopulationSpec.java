@@ -209,20 +209,29 @@ public final class PopulationSpec {
     /**
      * Replaces a covariate's law.
      *
+     * <p>Ranges: weight_kg (0, 400] kg, age_y [0, 120] y, bmi (0, 100] kg/m^2, baseline_madrs [0, 60],
+     * baseline_pain_nrs [0, 10], benzodiazepine_mg_diazepam_eq [0, 1000] mg/day; whole numbers in [0, 2] for
+     * allele counts and in [0, 1] for sex_female, family_history_aud and oral_antidepressant. A normal or
+     * log-normal law that reaches beyond the range is truncated to it (its own tighter bounds stand): a
+     * bounded measurement cannot be drawn outside its range, and the change of law is reported in
+     * {@link #source(String)}. Any other law must lie inside.
+     *
      * @param covariate one of {@link #COVARIATE_NAMES}
-     * @param law       its law, in the covariate's unit; its support must lie in the covariate's range
-     *                  (whole numbers for sex, allele counts and yes/no covariates)
+     * @param law       its law, in the covariate's unit
      * @return a copy with that law (its source becomes "set by the user")
      * @throws IllegalArgumentException for an unknown name (listing the names) or a law outside the range
      */
     public PopulationSpec withCovariate(String covariate, Distribution law) {
         checkCovariateName(covariate);
         Objects.requireNonNull(law, "law");
+        Distribution fitted = fitToRange(covariate, law);
+        String source = fitted.equals(law) ? "set by the user" : "set by the user as " + law + ", truncated to the range";
+        law = fitted;
         checkSupport(covariate, law);
         Map<String, Distribution> c = new LinkedHashMap<>(covariates);
         c.put(covariate, law);
         Map<String, String> s = new LinkedHashMap<>(sources);
-        s.put(covariate, "set by the user");
+        s.put(covariate, source);
         return new PopulationSpec(name, diagnosis, c, s, covariateCorrelations, baselineRanges, parameterVariability,
                 correlations);
     }
@@ -488,9 +497,25 @@ public final class PopulationSpec {
             Map.entry("sex_female", "0/1"), Map.entry("family_history_aud", "0/1"),
             Map.entry("oral_antidepressant", "0/1"));
 
+    /** Truncates a normal or log-normal law to the covariate's range; other laws are returned unchanged. */
+    static Distribution fitToRange(String covariate, Distribution law) {
+        double[] r = range(covariate);
+        if (r[3] == 1) {
+            return law;
+        }
+        if (law instanceof Distribution.Normal n && (n.lo() < r[0] || n.hi() > r[1])) {
+            return Distribution.normal(n.mean(), n.sd(), Math.max(n.lo(), r[0]), Math.min(n.hi(), r[1]));
+        }
+        if (law instanceof Distribution.LogNormal n && (n.lo() < r[0] || n.hi() > r[1])) {
+            return Distribution.logNormal(n.median(), n.cv(), Math.max(n.lo(), r[0]), Math.min(n.hi(), r[1]));
+        }
+        return law;
+    }
+
     static void checkSupport(String covariate, Distribution law) {
         double[] r = range(covariate);
-        boolean lowOk = r[2] == 1 ? law.min() > r[0] : law.min() >= r[0];
+        // an open lower end (weight, BMI) admits a continuous law starting at 0, which never gives 0 itself
+        boolean lowOk = r[2] == 1 ? law.min() > r[0] || law.min() == r[0] && law.cdf(r[0]) == 0 : law.min() >= r[0];
         boolean ok = lowOk && law.max() <= r[1] && (r[3] == 0 || law.integerValued());
         if (!ok) {
             String want = (r[3] == 1 ? "whole numbers " : "values ") + (r[2] == 1 ? "in (" : "in [") + fmt(r[0]) + ", "

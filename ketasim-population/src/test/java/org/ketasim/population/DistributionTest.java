@@ -167,7 +167,10 @@ class DistributionTest {
 
     @Test
     void invalidLawsAreRejectedWithTheValue() {
-        assertThatThrownBy(() -> Distribution.normal(0, 0, -1, 1)).hasMessageContaining("sd > 0");
+        assertThatThrownBy(() -> Distribution.normal(0, -1, -1, 1)).hasMessageContaining("sd > 0");
+        assertThat(Distribution.normal(0.5, 0, -1, 1)).isEqualTo(Distribution.fixed(0.5));
+        assertThat(Distribution.logNormal(3, 0, 0, 10)).isEqualTo(Distribution.fixed(3));
+        assertThatThrownBy(() -> Distribution.normal(5, 0, -1, 1)).hasMessageContaining("outside [-1.0, 1.0]");
         assertThatThrownBy(() -> Distribution.normal(0, 1, 2, 1)).hasMessageContaining("lo < hi");
         assertThatThrownBy(() -> Distribution.normal(0, 1, 50, 60)).hasMessageContaining("no probability");
         assertThatThrownBy(() -> Distribution.logNormal(-1, 0.3, 0, 10)).hasMessageContaining("median > 0");

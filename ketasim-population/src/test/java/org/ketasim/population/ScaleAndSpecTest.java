@@ -61,14 +61,29 @@ class ScaleAndSpecTest {
         PopulationSpec s = PopulationSpec.preset("trd");
         assertThatThrownBy(() -> s.withCovariate("weight", Distribution.fixed(70)))
                 .hasMessageContaining("unknown covariate 'weight'").hasMessageContaining("weight_kg, sex_female");
-        assertThatThrownBy(() -> s.withCovariate("weight_kg", Distribution.normal(80, 15, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY))).hasMessageContaining("weight_kg needs values in (0, 400] kg")
-                .hasMessageContaining("give the law bounds");
+        // unbounded normal and log-normal laws are truncated to the covariate's range, and say so
+        PopulationSpec w = s.withCovariate("weight_kg", Distribution.normal(80, 15, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY));
+        assertThat(w.covariate("weight_kg")).isEqualTo(Distribution.normal(80, 15, 0, 400));
+        assertThat(w.source("weight_kg")).contains("truncated to the range");
+        assertThat(s.withCovariate("baseline_madrs", Distribution.normal(30, 5, 10, 70)).covariate("baseline_madrs"))
+                .isEqualTo(Distribution.normal(30, 5, 10, 60));
+        assertThat(s.withCovariate("benzodiazepine_mg_diazepam_eq",
+                Distribution.logNormal(10, 0.5, 0, Double.POSITIVE_INFINITY)).covariate("benzodiazepine_mg_diazepam_eq"))
+                .isEqualTo(Distribution.logNormal(10, 0.5, 0, 1000));
+        assertThat(s.withCovariate("age_y", Distribution.normal(40, 0, 18, 65)).covariate("age_y"))
+                .isEqualTo(Distribution.fixed(40));
+        assertThatThrownBy(() -> s.withCovariate("weight_kg", Distribution.uniform(-10, 80)))
+                .hasMessageContaining("weight_kg needs values in (0, 400] kg").hasMessageContaining("give the law bounds");
+        assertThatThrownBy(() -> s.withCovariate("weight_kg", Distribution.fixed(0)))
+                .hasMessageContaining("weight_kg needs");
+        assertThatThrownBy(() -> s.withCovariate("weight_kg", Distribution.normal(-50, 5, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY))).hasMessageContaining("no probability");
         assertThatThrownBy(() -> s.withCovariate("cyp2b6_star6_alleles", Distribution.uniform(0, 2)))
                 .hasMessageContaining("whole numbers").hasMessageContaining("hardyWeinberg");
         assertThatThrownBy(() -> s.withCovariate("bdnf_met_alleles", Distribution.categorical(0.5, 0.3, 0.1, 0.1)))
                 .hasMessageContaining("[0, 2]");
-        assertThatThrownBy(() -> s.withCovariate("baseline_madrs", Distribution.normal(30, 5, 10, 70)))
+        assertThatThrownBy(() -> s.withCovariate("baseline_madrs", Distribution.uniform(10, 70)))
                 .hasMessageContaining("[0, 60] MADRS points");
         assertThat(s.withCovariate("sex_female", Distribution.fixed(1)).covariate("sex_female"))
                 .isEqualTo(Distribution.fixed(1));
