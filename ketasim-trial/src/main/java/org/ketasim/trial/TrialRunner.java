@@ -112,11 +112,7 @@ public final class TrialRunner {
         }
         set(p, "T_FIRST", Double.isFinite(first) ? first : 0);
         Trajectory tr = simulator.run(p, Regimen.of(doses), grid);
-        int madrs = model.outputIndex("madrs").orElseThrow();
-        double[] trueMadrs = new double[grid.length];
-        for (int k = 0; k < grid.length; k++) {
-            trueMadrs[k] = tr.outputs()[k][madrs];
-        }
+        double[] trueMadrs = column(tr, "madrs");
         // Ratings: one stream per subject; scales in enum order, times in grid order, so that endpoints on
         // the same scale and time share one rating and the draws never depend on the endpoint list's order.
         SplittableRandom noise = new SplittableRandom(patient.noiseSeed());
@@ -125,13 +121,46 @@ public final class TrialRunner {
         scales.add(Scale.MADRS);
         Map<Scale, double[]> rated = new LinkedHashMap<>();
         for (Scale s : scales) {
+            double[] truth = trueScore(s, tr, trueMadrs, patient);
             double[] r = new double[grid.length];
             for (int k = 0; k < grid.length; k++) {
-                r[k] = RatingNoise.rate(s, Crosswalk.fromMadrs(s, trueMadrs[k]), noise);
+                r[k] = RatingNoise.rate(s, truth[k], noise);
             }
             rated.put(s, r);
         }
         return new SubjectRatings(trueMadrs, rated);
+    }
+
+    /** The true score on a scale: depression scales through the MADRS crosswalk, pain and CADSS from the model. */
+    private double[] trueScore(Scale s, Trajectory tr, double[] trueMadrs, VirtualPatient patient) {
+        switch (s) {
+            case PAIN_NRS: {
+                double[] change = column(tr, "pain_nrs_change");
+                double[] x = new double[change.length];
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = patient.covariates().baselinePainNrs() + change[k];
+                }
+                return x;
+            }
+            case CADSS:
+                return column(tr, "cadss");
+            default: {
+                double[] x = new double[trueMadrs.length];
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = Crosswalk.fromMadrs(s, trueMadrs[k]);
+                }
+                return x;
+            }
+        }
+    }
+
+    private double[] column(Trajectory tr, String output) {
+        int j = model.outputIndex(output).orElseThrow(() -> new IllegalStateException("the model has no output " + output));
+        double[] x = new double[tr.timesH().length];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = tr.outputs()[k][j];
+        }
+        return x;
     }
 
     /** Output times: 0 (baseline), the endpoints, and a 6-hourly grid to the end of follow-up. */

@@ -338,6 +338,12 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
             String name = text(node, path, "name", null);
             EndpointKind kind = at(path + ".kind", () -> EndpointKind.parse(text(node, path, "kind", null)));
             Scale scale = at(path + ".scale", () -> Scale.parse(text(node, path, "scale", "MADRS")));
+            if (scale == Scale.CAPS5) {
+                throw new IllegalArgumentException(path + ".scale: CAPS-5 is not modelled yet; use MADRS, HAM-D17, QIDS-SR16, PHQ-9, pain NRS or CADSS");
+            }
+            if ((scale == Scale.PAIN_NRS || scale == Scale.CADSS) && kind == EndpointKind.REMISSION_RATE && !node.has("threshold")) {
+                throw new IllegalArgumentException(path + ".threshold: " + scale + " has no published remission threshold; give one");
+            }
             double atH = Double.NaN;
             if (!kind.isRelapse()) {
                 atH = duration(required(node, path, "at"), path + ".at");

@@ -39,6 +39,27 @@ class TrialRunnerTest {
     }
 
     @Test
+    void painEndpointsUseTheModelsPainOutputInChronicPainPatients() throws Exception {
+        String yaml = """
+                name: crps-pain
+                seed: 3
+                subjects_per_arm: 40
+                population: {preset: crps}
+                blinding: saline-placebo
+                arms:
+                  - name: ketamine
+                    doses: [{drug: ketamine, route: iv, amount: 0.5 mg/kg, over: 40 min, on_days: [0]}]
+                  - name: saline
+                    doses: [{drug: saline, route: iv, amount: 0 mg, over: 40 min, on_days: [0]}]
+                endpoints:
+                  - {name: pain40, kind: mean_change, scale: pain NRS, at: 40 min}
+                """;
+        TrialResult r = run(yaml, 2);
+        assertThat(r.arms().get(0).endpoints().get("pain40").estimate().value()).isLessThan(-0.3);
+        assertThat(Math.abs(r.arms().get(1).endpoints().get("pain40").estimate().value())).isLessThan(0.5);
+    }
+
+    @Test
     void ketamineBeatsActivePlaceboAtTwentyFourHours() throws Exception {
         TrialResult r = run(SMALL.replace("subjects_per_arm: 60", "subjects_per_arm: 200"), 2);
         var k = r.arms().get(0).endpoints();
