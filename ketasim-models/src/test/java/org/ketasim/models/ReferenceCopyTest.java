@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The vendored reference targets are byte-for-byte those of {@code ../shared/reference} when it is present. */
+/** The copied reference targets ({@code reference/}) are byte-for-byte those of {@code ../shared/reference} when it is present. */
 class ReferenceCopyTest {
 
     @ParameterizedTest

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The machine-readable targets of {@code shared/reference/}, vendored as test resources so the tests run
- * on a fresh clone without the shared folder ({@link ReferenceCopyTest} keeps the copy in step).
+ * The machine-readable targets of {@code shared/reference/}, copied to {@code reference/} and packaged with
+ * the models so the tests run on a fresh clone without the shared folder ({@link ReferenceCopyTest} keeps the
+ * copy in step).
  */
 final class ReferenceData {
 

@@ -14,7 +14,7 @@ public enum EndpointKind {
     MEAN_SCORE,
     /** Difference in mean change from baseline against another arm ({@code vs}) at a time (points). */
     DIFFERENCE_VS,
-    /** Cohen's d of the change from baseline against another arm ({@code vs}) at a time (pooled SD). */
+    /** Cohen's d of the improvement over another arm ({@code vs}) at a time: (change vs − change) / pooled SD; positive = better. */
     EFFECT_SIZE_D,
     /** Median days from {@code after_day} to relapse, among responders at {@code after_day} (Kaplan–Meier). */
     MEDIAN_DAYS_TO_RELAPSE,

@@ -62,7 +62,8 @@ final class Endpoints {
             }
             case EFFECT_SIZE_D: {
                 int k = index(grid, firstH + e.atH());
-                return new EndpointResult(Estimate.cohensD(change(arm, s, k), change(vs, s, k)), "1", List.of());
+                // positive when this arm improves more than the comparator (the convention of the trial reports)
+                return new EndpointResult(Estimate.cohensD(change(vs, s, k), change(arm, s, k)), "1", List.of());
             }
             default:
                 return relapse(e, grid, arm, firstH);

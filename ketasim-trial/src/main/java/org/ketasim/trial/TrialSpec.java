@@ -43,7 +43,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param followUpH      end of the simulation (h), covering every endpoint
  */
 public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSpec population, Blinding blinding,
-                        List<Arm> arms, List<Endpoint> endpoints, double followUpH) {
+                        List<Arm> arms, List<Endpoint> endpoints, double followUpH, List<Target> targets) {
+
+    /**
+     * A published value an endpoint should reproduce: the row {@code id} of {@code reference/trial-targets.csv}.
+     *
+     * @param endpoint endpoint name
+     * @param arm      arm name
+     * @param id       target id in trial-targets.csv
+     */
+    public record Target(String endpoint, String arm, String id) {
+    }
+
+    /** The same trial with another number of subjects per arm. */
+    public TrialSpec withSubjectsPerArm(int n) {
+        return new TrialSpec(name, seed, n, population, blinding, arms, endpoints, followUpH, targets);
+    }
 
     /** Drugs the engine doses; the others set sessions (placebos) or covariates (pretreatments). */
     static final Set<String> KETAMINES = Set.of("ketamine", "esketamine", "arketamine");
@@ -128,7 +143,7 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("expected a mapping with name, seed, subjects_per_arm, population, arms and endpoints");
             }
-            only(root, "", "name", "seed", "subjects_per_arm", "population", "blinding", "arms", "endpoints", "follow_up");
+            only(root, "", "name", "seed", "subjects_per_arm", "population", "blinding", "arms", "endpoints", "follow_up", "targets");
             String name = text(root, "", "name", null);
             long seed = root.has("seed") ? integer(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
             int n = (int) integer(required(root, "", "subjects_per_arm"), "subjects_per_arm", 1, MAX_SUBJECTS);
@@ -174,7 +189,28 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
             } else {
                 followUp = firstDose + followUp;
             }
-            return new TrialSpec(name, seed, n, population, blinding, List.copyOf(arms), List.copyOf(endpoints), followUp);
+            List<Target> targets = new ArrayList<>();
+            if (root.has("targets")) {
+                JsonNode tn = root.get("targets");
+                if (!tn.isArray()) {
+                    throw new IllegalArgumentException("targets: expected a list of {endpoint, arm, id}");
+                }
+                for (int i = 0; i < tn.size(); i++) {
+                    String path = "targets[" + i + "]";
+                    JsonNode t = tn.get(i);
+                    only(t, path, "endpoint", "arm", "id");
+                    String ep = text(t, path, "endpoint", null);
+                    String arm = text(t, path, "arm", null);
+                    if (!epNames.contains(ep)) {
+                        throw new IllegalArgumentException(path + ".endpoint: no endpoint named '" + ep + "'");
+                    }
+                    if (!armNames.contains(arm)) {
+                        throw new IllegalArgumentException(path + ".arm: no arm named '" + arm + "'");
+                    }
+                    targets.add(new Target(ep, arm, text(t, path, "id", null)));
+                }
+            }
+            return new TrialSpec(name, seed, n, population, blinding, List.copyOf(arms), List.copyOf(endpoints), followUp, List.copyOf(targets));
         }
 
         PopulationSpec population(JsonNode node) {
