@@ -36,6 +36,7 @@ final class TrialPlot {
 
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 300;
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
 
     private TrialPlot() {
     }
@@ -78,26 +79,31 @@ final class TrialPlot {
     }
 
     private static XYChart trajectories(TrialResult result) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(result.name() + ": mean MADRS (lines) and 90% of patients (bands)")
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(result.name() + ": mean MADRS (solid) and the 5th-95th percentiles of patients (dashed)")
                 .xAxisTitle("days from the first dose").yAxisTitle("MADRS").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        for (TrialResult.ArmResult a : result.arms()) {
+        BasicStroke thin = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+        for (int k = 0; k < result.arms().size(); k++) {
+            TrialResult.ArmResult a = result.arms().get(k);
+            Color colour = PALETTE[k % PALETTE.length];
             double[] t = a.madrs().timesH();
             double[] days = new double[t.length];
             for (int i = 0; i < t.length; i++) {
                 days[i] = t[i] / 24;
             }
-            XYSeries band = chart.addSeries(a.name() + " 5-95%", days, a.madrs().p95(), null);
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-            band.setMarker(SeriesMarkers.NONE);
-            XYSeries lo = chart.addSeries(a.name() + " 5%", days, a.madrs().p05());
-            lo.setMarker(SeriesMarkers.NONE);
-            lo.setLineStyle(new BasicStroke(0.6f));
-            lo.setShowInLegend(false);
             XYSeries mean = chart.addSeries(a.name() + " mean", days, a.madrs().mean());
             mean.setMarker(SeriesMarkers.NONE);
             mean.setLineStyle(new BasicStroke(2f));
+            mean.setLineColor(colour);
+            XYSeries hi = chart.addSeries(a.name() + " 5th-95th percentile", days, a.madrs().p95());
+            XYSeries lo = chart.addSeries(a.name() + " 5%", days, a.madrs().p05());
+            for (XYSeries band : new XYSeries[] {hi, lo}) {
+                band.setMarker(SeriesMarkers.NONE);
+                band.setLineStyle(thin);
+                band.setLineColor(colour);
+            }
+            lo.setShowInLegend(false);
         }
         return chart;
     }
@@ -126,7 +132,7 @@ final class TrialPlot {
                 values.add(est.value());
                 errors.add((est.hi() - est.lo()) / 2);
             }
-            chart.addSeries(a.name(), names, values, errors);
+            chart.addSeries(a.name(), names, values, errors).setFillColor(PALETTE[result.arms().indexOf(a) % PALETTE.length]);
         }
         return chart;
     }
@@ -157,6 +163,7 @@ final class TrialPlot {
             }
             XYSeries s = chart.addSeries(a.name(), x, y);
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(PALETTE[result.arms().indexOf(a) % PALETTE.length]);
         }
         return chart;
     }
