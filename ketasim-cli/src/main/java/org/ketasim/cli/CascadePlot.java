@@ -3,18 +3,10 @@ package org.ketasim.cli;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-
-import javax.imageio.ImageIO;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -22,10 +14,6 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 
 /**
  * Draws the cascade as stacked panels that share a time axis, top to bottom in causal order:
@@ -53,41 +41,12 @@ final class CascadePlot {
             new Panel("Pain (chronic-pain patient)", "NRS change", "pain_nrs_change"));
 
     static void checkExtension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-            throw new UserInputException("--plot " + file + ": use a .png or .svg file name");
-        }
+        StackedCharts.checkExtension(file);
     }
 
     /** Writes the panels for times up to {@code untilH} (h). */
     static void write(SimulationRun run, Path file, double untilH) throws IOException {
-        checkExtension(file);
-        List<XYChart> charts = charts(run, untilH);
-        int height = PANEL_HEIGHT * charts.size();
-        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
-        if (svg) {
-            VectorGraphics2D g = new VectorGraphics2D();
-            paint(g, charts);
-            Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                doc.writeTo(out);
-            }
-        } else {
-            BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            paint(g, charts);
-            g.dispose();
-            ImageIO.write(image, "png", file.toFile());
-        }
-    }
-
-    private static void paint(Graphics2D g, List<XYChart> charts) {
-        for (int i = 0; i < charts.size(); i++) {
-            Graphics2D panel = (Graphics2D) g.create(0, i * PANEL_HEIGHT, WIDTH, PANEL_HEIGHT);
-            charts.get(i).paint(panel, WIDTH, PANEL_HEIGHT);
-            panel.dispose();
-        }
+        StackedCharts.write(charts(run, untilH), WIDTH, PANEL_HEIGHT, file);
     }
 
     private static List<XYChart> charts(SimulationRun run, double untilH) {

@@ -2,18 +2,10 @@ package org.ketasim.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-
-import javax.imageio.ImageIO;
 
 import org.ketasim.trial.KaplanMeier;
 import org.ketasim.trial.TrialResult;
@@ -26,10 +18,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 
 /** A trial at a glance: mean MADRS per arm with a 90% band, rates with 95% intervals, relapse curves. */
 final class TrialPlot {
@@ -52,30 +40,7 @@ final class TrialPlot {
         if (km != null) {
             charts.add(km);
         }
-        int height = HEIGHT * charts.size();
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            VectorGraphics2D g = new VectorGraphics2D();
-            paint(g, charts);
-            Document doc = new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height));
-            try (OutputStream out = Files.newOutputStream(file)) {
-                doc.writeTo(out);
-            }
-        } else {
-            BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = image.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            paint(g, charts);
-            g.dispose();
-            ImageIO.write(image, "png", file.toFile());
-        }
-    }
-
-    private static void paint(Graphics2D g, List<Chart<?, ?>> charts) {
-        for (int i = 0; i < charts.size(); i++) {
-            Graphics2D panel = (Graphics2D) g.create(0, i * HEIGHT, WIDTH, HEIGHT);
-            charts.get(i).paint(panel, WIDTH, HEIGHT);
-            panel.dispose();
-        }
+        StackedCharts.write(charts, WIDTH, HEIGHT, file);
     }
 
     private static XYChart trajectories(TrialResult result) {
