@@ -38,8 +38,11 @@ final class CourseOptions {
     @Option(names = "--route", description = "iv, im, sc, intranasal, oral or sublingual (default ${DEFAULT-VALUE}).", defaultValue = "iv")
     String route = "iv";
 
-    @Option(names = "--dose", paramLabel = "AMOUNT", description = "Dose per session, e.g. 0.5mg/kg or 35mg (default ${DEFAULT-VALUE}).", defaultValue = "0.5mg/kg")
-    String dose = "0.5mg/kg";
+    @Option(names = "--dose", paramLabel = "AMOUNT", description = "Dose per session, e.g. 0.5mg/kg or 35mg (default 0.5mg/kg, unless --rate and --over give it).")
+    String dose;
+
+    @Option(names = "--rate", paramLabel = "RATE", description = "Infusion rate, e.g. 0.75mg/kg/h or 52.5mg/h; with --over it gives the dose, with --dose the duration.")
+    String rate;
 
     @Option(names = "--salt", description = "How the dose is expressed: hcl (ketamine hydrochloride, the usual clinical convention for racemic ketamine and arketamine) or base (the convention for esketamine/Spravato). Default: by drug.")
     String salt;
@@ -94,27 +97,58 @@ final class CourseOptions {
 
     /** Dose per session in mg of the form given (salt or base), checked for plausibility. */
     double doseMg(double weightKg) {
-        Quantities.Quantity q = Quantities.parse("--dose", dose);
+        if (dose == null && rate != null && over != null) {
+            return plausible(rateMgPerH(weightKg) * durationH(route()), weightKg, "--rate x --over");
+        }
+        String text = dose == null ? "0.5mg/kg" : dose;
+        Quantities.Quantity q = Quantities.parse("--dose", text);
         double mg;
         if (Quantities.isMass(q.unit())) {
             mg = q.canonical();
         } else if (Quantities.isMassPerMass(q.unit())) {
             mg = q.canonical() * weightKg * 1e6; // ratio (mg/mg) x body weight in mg
         } else {
-            throw new UserInputException("--dose '" + dose + "' needs a unit of mass or mass per body weight (for example 0.5mg/kg or 35mg)");
+            throw new UserInputException("--dose '" + text + "' needs a unit of mass or mass per body weight (for example 0.5mg/kg or 35mg)");
         }
+        return plausible(mg, weightKg, "--dose '" + text + "'");
+    }
+
+    private static double plausible(double mg, double weightKg, String what) {
         if (!(mg > 0)) {
-            throw new UserInputException("--dose '" + dose + "' must be positive");
+            throw new UserInputException(what + " must be positive");
         }
         if (mg > MAX_DOSE_MG || mg / weightKg > MAX_DOSE_MG_PER_KG) {
             throw new UserInputException(String.format(Locale.ROOT,
-                    "--dose '%s' (%.4g mg for %.0f kg) is implausible: above %.0f mg/kg or %.0f mg per session", dose, mg, weightKg,
+                    "%s (%.4g mg for %.0f kg) is implausible: above %.0f mg/kg or %.0f mg per session", what, mg, weightKg,
                     MAX_DOSE_MG_PER_KG, MAX_DOSE_MG));
         }
         return mg;
     }
 
+    /** The --rate in mg/h (of the form given, salt or base). */
+    double rateMgPerH(double weightKg) {
+        Quantities.Quantity q = Quantities.parse("--rate", rate);
+        double perH;
+        if (q.unit().dimension().equals(org.ketasim.units.Unit.parse("mg/h").dimension())) {
+            perH = q.canonical();
+        } else if (q.unit().dimension().equals(org.ketasim.units.Unit.parse("1/h").dimension()) && q.unit().symbol().contains("/kg")) {
+            perH = q.canonical() * weightKg * 1e6;
+        } else {
+            throw new UserInputException("--rate '" + rate + "' needs a unit of mass per time, e.g. 52.5mg/h or 0.75mg/kg/h");
+        }
+        if (!(perH > 0)) {
+            throw new UserInputException("--rate '" + rate + "' must be positive");
+        }
+        return perH;
+    }
+
     double durationH(Route r) {
+        if (over == null && rate != null) {
+            if (dose == null) {
+                throw new UserInputException("--rate needs --over (the duration) or --dose (the amount)");
+            }
+            return doseMg(weightKg()) / rateMgPerH(weightKg());
+        }
         String text = over != null ? over : (r == Route.IV ? "40min" : "0min");
         double h = Quantities.hours("--over", text, "min");
         if (h < 0) {
@@ -158,6 +192,10 @@ final class CourseOptions {
         Route r = route();
         double baseMg = salt(d).toBaseMg(doseMg(weightKg));
         double durationH = durationH(r);
+        if (rate != null && dose != null && over != null
+                && Math.abs(rateMgPerH(weightKg) * durationH - doseMg(weightKg)) > 0.01 * doseMg(weightKg)) {
+            throw new UserInputException("--dose, --rate and --over disagree (rate x duration is not the dose); give two of the three");
+        }
         List<Dose> doses = new ArrayList<>();
         for (double day : sessionDays()) {
             doses.add(new Dose(d, r, baseMg, day * 24 + clockH(), durationH));
@@ -169,7 +207,7 @@ final class CourseOptions {
     String describe() {
         Route r = route();
         double h = durationH(r);
-        return drug + " " + route + " " + dose + (h > 0 ? String.format(Locale.ROOT, " over %.0f min", h * 60) : " (bolus)")
+        return drug + " " + route + " " + (dose != null ? dose : rate != null ? rate + " x " + over : "0.5mg/kg") + (h > 0 ? String.format(Locale.ROOT, " over %.0f min", h * 60) : " (bolus)")
                 + " on day" + (days.size() > 1 ? "s " : " ") + String.join(",", days) + " at " + at;
     }
 }

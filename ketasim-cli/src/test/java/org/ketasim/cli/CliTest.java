@@ -72,6 +72,28 @@ class CliTest {
     }
 
     @Test
+    void infusionByRateGivesTheSameCourseAsByDuration() throws IOException {
+        // 0.75 mg/kg/h for 40 min is 0.5 mg/kg; 52.5 mg/h with 35 mg lasts 40 min
+        Path byDuration = dir.resolve("d.csv");
+        Path byRate = dir.resolve("r.csv");
+        Path byRateAndDose = dir.resolve("rd.csv");
+        assertThat(run("simulate", "--dose", "0.5mg/kg", "--over", "40min", "--until", "2h", "--every", "20min", "--out", byDuration.toString()).code()).isZero();
+        assertThat(run("simulate", "--rate", "0.75mg/kg/h", "--over", "40min", "--until", "2h", "--every", "20min", "--out", byRate.toString()).code()).isZero();
+        assertThat(run("simulate", "--rate", "52.5mg/h", "--dose", "35mg", "--until", "2h", "--every", "20min", "--out", byRateAndDose.toString()).code()).isZero();
+        List<String> a = Files.readAllLines(byDuration);
+        List<String> b = Files.readAllLines(byRate);
+        List<String> c = Files.readAllLines(byRateAndDose);
+        for (int i = 1; i < a.size(); i++) {
+            double x = Double.parseDouble(a.get(i).split(",")[1]);
+            assertThat(Double.parseDouble(b.get(i).split(",")[1])).isCloseTo(x, org.assertj.core.data.Percentage.withPercentage(1e-3));
+            assertThat(Double.parseDouble(c.get(i).split(",")[1])).isCloseTo(x, org.assertj.core.data.Percentage.withPercentage(1e-3));
+        }
+        Run bad = run("simulate", "--rate", "1mg/h", "--dose", "35mg", "--over", "40min", "--until", "1h");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("disagree");
+    }
+
+    @Test
     void jsonCarriesUnitsParametersAndSeries() throws IOException {
         Path json = dir.resolve("s.json");
         Run r = run("simulate", "--until", "2h", "--every", "1h", "--set", "hnk_ampa=1", "--out", json.toString());
