@@ -4,22 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.ketasim.engine.dosing.Drug;
 import org.ketasim.engine.dosing.Regimen;
-import org.ketasim.engine.dosing.Route;
 import org.ketasim.engine.Simulator;
 import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.engine.Trajectory;
 import org.ketasim.lang.Model;
 import org.ketasim.lang.Parameter;
+import org.ketasim.models.SessionCovariates;
 
 /** One patient's simulated course: the model, its parameter values, the regimen and the trajectory. */
 record SimulationRun(Model model, double[] parameters, Regimen regimen, Trajectory trajectory, String description) {
 
-    /** Covariate holding the time of the first session (h), when a model has one. */
-    static final String FIRST_SESSION = "T_FIRST";
-    /** Covariate marking an intranasal dose given with the Spravato device. */
-    static final String SPRAVATO = "SPRAVATO";
 
     /** Parameter values for {@code model}: defaults, then the weight, then each {@code --set}. */
     static double[] parameters(Model model, double weightKg, Map<String, String> sets) {
@@ -61,18 +56,7 @@ record SimulationRun(Model model, double[] parameters, Regimen regimen, Trajecto
         double weightKg = course.weightKg();
         double[] p = parameters(model, weightKg, course.sets);
         Regimen regimen = course.regimen(weightKg);
-        // Esketamine given intranasally is the Spravato device, whose absorption differs from compounded sprays.
-        model.parameterIndex(SPRAVATO).ifPresent(i -> {
-            if (!course.sets.containsKey(SPRAVATO) && course.drug() == Drug.ESKETAMINE && course.route() == Route.INTRANASAL) {
-                p[i] = 1;
-            }
-        });
-        // The expectancy (placebo) state starts at the first session, unless the user set it.
-        model.parameterIndex(FIRST_SESSION).ifPresent(i -> {
-            if (!course.sets.containsKey(FIRST_SESSION) && !regimen.isEmpty()) {
-                p[i] = regimen.doses().get(0).startH();
-            }
-        });
+        SessionCovariates.apply(model, p, regimen, regimen.isEmpty() ? 0 : regimen.doses().get(0).startH(), course.sets.keySet());
         if (!(untilH > 0) || untilH > 24 * 3650) {
             throw new UserInputException("--until must be between 0 and 10 years");
         }

@@ -47,7 +47,7 @@ final class KetamineRuns {
     /** Simulates {@code course} on a grid of {@code stepH} up to {@code untilH}, with parameter overrides in model units. */
     static Result run(Course course, double untilH, double stepH, Map<String, Double> overrides) {
         double[] p = MODEL.defaultParameters();
-        p[MODEL.parameterIndex("T_FIRST").orElseThrow()] = course.startsH()[0];
+        SessionCovariates.apply(MODEL, p, course.regimen(), course.startsH()[0], overrides.keySet());
         overrides.forEach((name, value) -> {
             int i = MODEL.parameterIndex(name).orElseThrow();
             p[i] = MODEL.parameters().get(i).unit().toCanonical(value);

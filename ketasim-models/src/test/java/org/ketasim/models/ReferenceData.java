@@ -1,45 +1,16 @@
 package org.ketasim.models;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The machine-readable targets of {@code shared/reference/}, copied to {@code reference/} and packaged with
- * the models so the tests run on a fresh clone without the shared folder ({@link ReferenceCopyTest} keeps the
- * copy in step).
- */
+/** Test access to the reference tables ({@link ReferenceTables}); {@link ReferenceCopyTest} keeps the copy in step. */
 final class ReferenceData {
 
     private ReferenceData() {
     }
 
-    /** The rows of a reference CSV, each as column name -> text. */
     static List<Map<String, String>> rows(String file) {
-        try (InputStream in = ReferenceData.class.getResourceAsStream("/reference/" + file)) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
-            String[] header = lines[0].split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                String[] cells = lines[i].split(",", -1);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int c = 0; c < header.length; c++) {
-                    row.put(header[c], c < cells.length ? cells[c] : "");
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReferenceTables.rows(file);
     }
 
     static Map<String, String> row(String file, String id) {

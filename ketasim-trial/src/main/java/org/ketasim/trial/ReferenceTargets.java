@@ -1,12 +1,10 @@
 package org.ketasim.trial;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+
+import org.ketasim.models.ReferenceTables;
 
 /**
  * The published trial outcomes of {@code reference/trial-targets.csv} (a copy of
@@ -34,29 +32,12 @@ public final class ReferenceTargets {
 
     /** The bundled table. */
     public static ReferenceTargets bundled() {
-        try (InputStream in = ReferenceTargets.class.getResourceAsStream("/reference/trial-targets.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("reference/trial-targets.csv is not on the class path");
-            }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
-            String[] header = lines[0].split(",", -1);
-            Map<String, Row> rows = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                String[] c = lines[i].split(",", -1);
-                Map<String, String> r = new LinkedHashMap<>();
-                for (int k = 0; k < header.length && k < c.length; k++) {
-                    r.put(header[k], c[k]);
-                }
-                rows.put(r.get("id"), new Row(r.get("id"), r.get("study"), r.get("endpoint"), r.get("time"), r.get("value"),
-                        r.get("n"), r.get("source")));
-            }
-            return new ReferenceTargets(rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (Map<String, String> r : ReferenceTables.rows("trial-targets.csv")) {
+            rows.put(r.get("id"), new Row(r.get("id"), r.get("study"), r.get("endpoint"), r.get("time"), r.get("value"), r.get("n"),
+                    r.get("source")));
         }
+        return new ReferenceTargets(rows);
     }
 
     /** The row with this id, if any. */
