@@ -53,6 +53,24 @@ public final class TrialRunner {
 
     /** Runs the trial; {@code progress} receives the number of subjects finished so far (from any thread). */
     public TrialResult run(TrialSpec spec, IntConsumer progress) {
+        return run(spec, Map.of(), progress);
+    }
+
+    /**
+     * Runs the trial with some parameters moved from their defaults. {@code overrides} maps parameter names to
+     * values in the model file's units; each virtual patient's value is multiplied by override / default, so
+     * that between-subject variability is kept (a parameter whose default is 0 is set to the override). The
+     * subjects drawn are the same as without overrides (common random numbers).
+     *
+     * @throws IllegalArgumentException if a name is not a parameter of the model
+     */
+    public TrialResult run(TrialSpec spec, Map<String, Double> overrides, IntConsumer progress) {
+        double[] canonical = new double[model.parameters().size()];
+        Arrays.fill(canonical, Double.NaN);
+        for (Map.Entry<String, Double> o : overrides.entrySet()) {
+            int i = model.parameterIndex(o.getKey()).orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + o.getKey()));
+            canonical[i] = model.parameters().get(i).unit().toCanonical(o.getValue());
+        }
         AtomicInteger done = new AtomicInteger();
         List<ArmResult> arms = new ArrayList<>();
         Map<String, SubjectRatings[]> byArm = new LinkedHashMap<>();
@@ -62,7 +80,7 @@ public final class TrialRunner {
             VirtualPopulation population = new VirtualPopulation(model, spec.population(), mix(spec.seed(), a));
             SubjectRatings[] subjects = new SubjectRatings[spec.subjectsPerArm()];
             IntStream.range(0, subjects.length).parallel().forEach(i -> {
-                subjects[i] = simulate(spec, arm, population.patient(i), grid);
+                subjects[i] = simulate(spec, arm, population.patient(i), grid, canonical, overrides);
                 progress.accept(done.incrementAndGet());
             });
             byArm.put(arm.name(), subjects);
@@ -87,8 +105,15 @@ public final class TrialRunner {
     }
 
     /** One subject's course and ratings. */
-    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid) {
+    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid, double[] override,
+                                    Map<String, Double> overrides) {
         double[] p = patient.parameters().clone();
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isNaN(override[i])) {
+                double dflt = model.parameters().get(i).canonicalValue();
+                p[i] = dflt == 0 ? override[i] : p[i] * (override[i] / dflt);
+            }
+        }
         set(p, "PL_DESIGN", spec.blinding().designFactor());
         double weight = patient.covariates().weightKg();
         List<Dose> doses = new ArrayList<>();
@@ -96,7 +121,7 @@ public final class TrialRunner {
         for (ArmDose d : arm.doses()) {
             if (TrialSpec.PRETREATMENTS.contains(d.drug())) {
                 double perSix = d.amount() * (d.perKg() ? weight : 1) / 6.0;
-                set(p, "RAPA_INH", Math.min(1, value("rapa_6mg") * perSix));
+                set(p, "RAPA_INH", Math.min(1, overrides.getOrDefault("rapa_6mg", value("rapa_6mg")) * perSix));
                 continue;
             }
             for (double start : d.startsH()) {
