@@ -39,6 +39,9 @@ import org.ketasim.trial.TrialSpec;
  */
 public final class Calibration {
 
+    /** Per-target scales, fixed at the first evaluation. */
+    private double[] scales;
+
     /** Added to the objective for a target the simulation leaves undefined (NaN). */
     public static final double MISSING_PENALTY = 100;
 
@@ -162,11 +165,26 @@ public final class Calibration {
                 }
                 sim[k] = e.estimate().value();
                 units[k] = e.unit();
-                double z = (sim[k] - t.published()) / t.scale(e.unit());
+                double z = (sim[k] - t.published()) / scale(k, e);
                 sum += Double.isFinite(z) ? z * z : MISSING_PENALTY;
             }
         }
         return new Evaluation(sum, sim, units);
+    }
+
+    /**
+     * The scale of target {@code k}, fixed at the first evaluation so that the weights cannot move with the
+     * parameters: see {@link CalibrationTarget#scale(String, org.ketasim.trial.Estimate)}.
+     */
+    private synchronized double scale(int k, TrialResult.EndpointResult e) {
+        if (scales == null) {
+            scales = new double[targets.size()];
+            java.util.Arrays.fill(scales, Double.NaN);
+        }
+        if (Double.isNaN(scales[k])) {
+            scales[k] = targets.get(k).scale(e.unit(), e.estimate());
+        }
+        return scales[k];
     }
 
     /** The objective at these values (model file's units). */
@@ -223,7 +241,7 @@ public final class Calibration {
         List<CalibrationResult.TargetFit> fits = new ArrayList<>();
         for (int k = 0; k < targets.size(); k++) {
             String unit = first.units()[k];
-            fits.add(new CalibrationResult.TargetFit(targets.get(k), unit, targets.get(k).scale(unit), first.simulated()[k],
+            fits.add(new CalibrationResult.TargetFit(targets.get(k), unit, scales == null ? targets.get(k).scale(unit) : scales[k], first.simulated()[k],
                     bestEval.get(0).simulated()[k]));
         }
         return new CalibrationResult(start, best.get(0), first.objective(), bestValue[0], fits, count[0]);

@@ -53,12 +53,28 @@ public record CalibrationTarget(String trial, String id, String endpoint, String
      * <ul>
      *   <li>rates ({@code unit} "fraction") with a known n: the binomial standard error of the published value,
      *       sqrt(p(1 − p)/n), p clamped to [0.05, 0.95], at least 0.02;</li>
-     *   <li>anything else (mean changes and scores, whose SD is not in the table; effect sizes; days): 10% of
-     *       |published|, at least a floor by unit (0.02 for a fraction, 1 point, 1 day, 0.05 for an effect size,
-     *       else 0.1).</li>
+     *   <li>means (mean changes and scores, "points") with a known n: the standard error of the published mean,
+     *       SD/sqrt(n), with the SD of the simulated arm (the table has no SDs), at least 1 point;</li>
+     *   <li>effect sizes ("1") with a known n: the large-sample SE of Cohen's d, sqrt(4/n + d²/(2n));</li>
+     *   <li>anything else (days to relapse, rows without n): 10% of |published|, at least a floor by unit
+     *       (0.02 for a fraction, 1 point, 1 day, 0.05 for an effect size, else 0.1).</li>
      * </ul>
      * The objective is the sum of ((simulated − published) / scale)²: a target one scale off adds 1.
      */
+    public double scale(String unit, org.ketasim.trial.Estimate simulated) {
+        if (n > 0 && "points".equals(unit) && Double.isFinite(simulated.lo()) && Double.isFinite(simulated.hi()) && simulated.n() > 1) {
+            // the standard error of the published mean, with the SD of the simulated arm
+            double sd = (simulated.hi() - simulated.lo()) / (2 * 1.959963984540054) * Math.sqrt(simulated.n());
+            return Math.max(1, sd / Math.sqrt(n));
+        }
+        if (n > 0 && "1".equals(unit)) {
+            // large-sample standard error of Cohen's d with n patients in all (Hedges & Olkin 1985)
+            return Math.max(0.05, Math.sqrt(4.0 / n + published * published / (2.0 * n)));
+        }
+        return scale(unit);
+    }
+
+    /** The scale without a simulated arm: see {@link #scale(String, org.ketasim.trial.Estimate)}. */
     public double scale(String unit) {
         if ("fraction".equals(unit) && n > 0) {
             double p = Math.min(0.95, Math.max(0.05, published));
