@@ -1,7 +1,6 @@
 package org.ketasim.cli;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -76,9 +75,6 @@ final class CalibrateCommand implements Callable<Integer> {
         if (evaluations < 1) {
             throw new UserInputException("--evaluations " + evaluations + ": expected at least 1");
         }
-        if (!Files.isDirectory(trials)) {
-            throw new UserInputException("--trials " + trials + ": no such folder");
-        }
         Model model = modelChoice.model();
         List<FreeParameter> params = new ArrayList<>();
         for (String f : free) {
@@ -88,18 +84,11 @@ final class CalibrateCommand implements Callable<Integer> {
                 throw new UserInputException(e.getMessage());
             }
         }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(trials, "*.yaml")) {
-            ds.forEach(files::add);
-        }
-        files.sort(null);
-        List<TrialSpec> specs = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                specs.add(TrialSpec.read(f));
-            } catch (SpecException e) {
-                throw new UserInputException(e.getMessage());
-            }
+        List<TrialSpec> specs;
+        try {
+            specs = TrialSpec.readFolder(trials);
+        } catch (SpecException e) {
+            throw new UserInputException(e.getMessage());
         }
         List<String> skipped = new ArrayList<>();
         Calibration calibration;

@@ -1,7 +1,6 @@
 package org.ketasim.cli;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +52,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(trials)) {
-            throw new UserInputException("--trials " + trials + ": no such folder");
+        List<TrialSpec> specs;
+        try {
+            specs = TrialSpec.readFolder(trials);
+        } catch (SpecException e) {
+            throw new UserInputException(e.getMessage());
         }
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(trials, "*.yaml")) {
-            ds.forEach(files::add);
-        }
-        files.sort(null);
         ReferenceTargets reference = ReferenceTargets.bundled();
         TrialRunner runner = new TrialRunner(modelChoice.model(), solver.options());
         Path reportDir = out.toAbsolutePath().getParent();
@@ -68,23 +65,15 @@ final class ValidateCommand implements Callable<Integer> {
         Files.createDirectories(images);
         List<Line> lines = new ArrayList<>();
         List<String> trialNames = new ArrayList<>();
-        for (Path f : files) {
-            TrialSpec spec;
-            try {
-                spec = TrialSpec.read(f);
-            } catch (SpecException e) {
-                throw new UserInputException(e.getMessage());
-            }
-            if (subjects != null) {
-                spec = spec.withSubjectsPerArm(subjects);
-            }
-            System.err.println("running " + f.getFileName() + " (" + spec.subjectsPerArm() + " subjects per arm)");
+        for (TrialSpec read : specs) {
+            TrialSpec spec = subjects != null ? read.withSubjectsPerArm(subjects) : read;
+            System.err.println("running " + spec.name() + " (" + spec.subjectsPerArm() + " subjects per arm)");
             TrialResult result = runner.run(spec, done -> { });
             TrialPlot.write(result, images.resolve(spec.name() + ".png"));
             trialNames.add(spec.name());
             for (TrialSpec.Target t : spec.targets()) {
                 ReferenceTargets.Row row = reference.row(t.id())
-                        .orElseThrow(() -> new UserInputException(f + ": target id '" + t.id() + "' is not in reference/trial-targets.csv"));
+                        .orElseThrow(() -> new UserInputException(spec.name() + ": target id '" + t.id() + "' is not in reference/trial-targets.csv"));
                 TrialResult.ArmResult arm = result.arms().stream().filter(a -> a.name().equals(t.arm())).findFirst().orElseThrow();
                 TrialResult.EndpointResult ep = arm.endpoints().get(t.endpoint());
                 lines.add(new Line(spec.name(), t.id(), t.arm(), t.endpoint(), row.value(), ep.estimate(), ep.unit(), row.source()));

@@ -114,6 +114,25 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
         return parse(text, file.getFileName().toString());
     }
 
+    /** Reads every {@code *.yaml} specification of a folder, in file-name order. */
+    public static List<TrialSpec> readFolder(Path folder) throws SpecException {
+        if (!Files.isDirectory(folder)) {
+            throw new SpecException(folder + ": no such folder");
+        }
+        List<Path> files = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.yaml")) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            throw new SpecException(folder + ": cannot list: " + e.getMessage());
+        }
+        files.sort(null);
+        List<TrialSpec> specs = new ArrayList<>();
+        for (Path f : files) {
+            specs.add(read(f));
+        }
+        return specs;
+    }
+
     /** Parses and checks a specification given as YAML text. */
     public static TrialSpec parse(String yaml, String sourceName) throws SpecException {
         JsonNode root;
