@@ -42,9 +42,9 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final double TO_PG_PER_ML = 1e6;
 
     // ---------------------------------------------------------------- layout (verified in the constructor)
-    static final int PARAMETER_COUNT = 151;
+    static final int PARAMETER_COUNT = 157;
     static final int DERIVED_COUNT = 35;
-    static final int STATE_COUNT = 50;
+    static final int STATE_COUNT = 51;
     static final int OUTPUT_COUNT = 38;
     static final int DOSE_TARGET_COUNT = 20;
 
@@ -65,140 +65,146 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int P_T_FIRST = 14;
     static final int P_SPRAVATO = 15;
     static final int P_PL_DESIGN = 16;
-    static final int P_WT_ref = 17;
-    static final int P_BMI_ref = 18;
-    static final int P_AGE_ref = 19;
-    static final int P_MW_K = 20;
-    static final int P_MW_NK = 21;
-    static final int P_MW_HNK = 22;
-    static final int P_MW_DHNK = 23;
-    static final int P_CL_S = 24;
-    static final int P_CL_R = 25;
-    static final int P_V1 = 26;
-    static final int P_Q2 = 27;
-    static final int P_V2 = 28;
-    static final int P_Q3 = 29;
-    static final int P_V3 = 30;
-    static final int P_fm_NK = 31;
-    static final int P_sex_cl = 32;
-    static final int P_age_cl_slope = 33;
-    static final int P_cyp2b6_cl = 34;
-    static final int P_induc_cl_K = 35;
-    static final int P_induc_cl_NK = 36;
-    static final int P_inhib_oral = 37;
-    static final int P_F_IM = 38;
-    static final int P_ka_IM = 39;
-    static final int P_F_SC = 40;
-    static final int P_ka_SC = 41;
-    static final int P_F_H_S = 42;
-    static final int P_F_H_R = 43;
-    static final int P_ka_PO = 44;
-    static final int P_fm_FP = 45;
-    static final int P_F_SL_muc = 46;
-    static final int P_ka_SL = 47;
-    static final int P_F_IN_nas = 48;
-    static final int P_F_IN_spr = 49;
-    static final int P_ka_IN_spr = 50;
-    static final int P_ka_IN = 51;
-    static final int P_V_NK = 52;
-    static final int P_CL_NK = 53;
-    static final int P_V_NK2 = 54;
-    static final int P_Q_NK = 55;
-    static final int P_f_HNK = 56;
-    static final int P_V_HNK = 57;
-    static final int P_CL_HNK = 58;
-    static final int P_f_DHNK = 59;
-    static final int P_V_DHNK = 60;
-    static final int P_CL_DHNK = 61;
-    static final int P_t_ke0 = 62;
-    static final int P_t_ke0_H = 63;
-    static final int P_f_ub = 64;
-    static final int P_IC50_rac = 65;
-    static final int P_Ki_S = 66;
-    static final int P_Ki_R = 67;
-    static final int P_Ki_SNK = 68;
-    static final int P_Ki_RNK = 69;
-    static final int P_IC50_HNK = 70;
-    static final int P_s_sel = 71;
-    static final int P_spinal_ratio = 72;
-    static final int P_Gmax = 73;
-    static final int P_O50 = 74;
-    static final int P_Gsup = 75;
-    static final int P_tau_G = 76;
-    static final int P_tau_Ad = 77;
-    static final int P_g_ad = 78;
-    static final int P_bzd_50 = 79;
-    static final int P_w_GABA = 80;
-    static final int P_tau_E = 81;
-    static final int P_k_tr = 82;
-    static final int P_t_untrap = 83;
-    static final int P_w_H = 84;
-    static final int P_EC50_H = 85;
-    static final int P_tau_B = 86;
-    static final int P_a_A = 87;
-    static final int P_a_E = 88;
-    static final int P_met_bdnf = 89;
-    static final int P_tau_M = 90;
-    static final int P_rapa_6mg = 91;
-    static final int P_a_M = 92;
-    static final int P_k_P = 93;
-    static final int P_t_P = 94;
-    static final int P_beta_byp = 95;
-    static final int P_k_f = 96;
-    static final int P_tau_mat = 97;
-    static final int P_S0 = 98;
-    static final int P_S_max = 99;
-    static final int P_t_l = 100;
-    static final int P_k_c = 101;
-    static final int P_t_p = 102;
-    static final int P_k_out = 103;
-    static final int P_w_T = 104;
-    static final int P_w_S = 105;
-    static final int P_dS_ref = 106;
-    static final int P_bmi_gain = 107;
-    static final int P_fhx_gain = 108;
-    static final int P_ad_pl = 109;
-    static final int P_I_max = 110;
-    static final int P_Pl = 111;
-    static final int P_k_pl = 112;
-    static final int P_t_pl = 113;
-    static final int P_C50_diss = 114;
-    static final int P_gamma_d = 115;
-    static final int P_C_nk_ant = 116;
-    static final int P_CADSS_max = 117;
-    static final int P_tol_max = 118;
-    static final int P_k_tol = 119;
-    static final int P_t_tol = 120;
-    static final int P_d_DMN = 121;
-    static final int P_SBP_max = 122;
-    static final int P_EC50_BP = 123;
-    static final int P_tau_baro = 124;
-    static final int P_g_baro = 125;
-    static final int P_dbp_ratio = 126;
-    static final int P_hr_per_sbp = 127;
-    static final int P_Emax_an = 128;
-    static final int P_C50_CS = 129;
-    static final int P_t_CS = 130;
-    static final int P_Emax_CS = 131;
-    static final int P_IC50_MOR = 132;
-    static final int P_Ki_DAT_S = 133;
-    static final int P_Ki_DAT_R = 134;
-    static final int P_Ki_SERT = 135;
-    static final int P_Ki_NET = 136;
-    static final int P_Ki_sigma2 = 137;
-    static final int P_Ki_sigma1 = 138;
-    static final int P_IL6_0 = 139;
-    static final int P_IL6_imax = 140;
-    static final int P_IC50_IL6 = 141;
-    static final int P_t_IL6 = 142;
-    static final int P_a_DA = 143;
-    static final int P_a_5HT = 144;
-    static final int P_tau_MA = 145;
-    static final int P_hnk_ampa = 146;
-    static final int P_lhb_trapping = 147;
-    static final int P_interneuron_trigger = 148;
-    static final int P_resting_nmdar = 149;
-    static final int P_nk_antagonism = 150;
+    static final int P_MASKED = 17;
+    static final int P_WT_ref = 18;
+    static final int P_BMI_ref = 19;
+    static final int P_AGE_ref = 20;
+    static final int P_MW_K = 21;
+    static final int P_MW_NK = 22;
+    static final int P_MW_HNK = 23;
+    static final int P_MW_DHNK = 24;
+    static final int P_CL_S = 25;
+    static final int P_CL_R = 26;
+    static final int P_V1 = 27;
+    static final int P_Q2 = 28;
+    static final int P_V2 = 29;
+    static final int P_Q3 = 30;
+    static final int P_V3 = 31;
+    static final int P_fm_NK = 32;
+    static final int P_sex_cl = 33;
+    static final int P_age_cl_slope = 34;
+    static final int P_cyp2b6_cl = 35;
+    static final int P_induc_cl_K = 36;
+    static final int P_induc_cl_NK = 37;
+    static final int P_inhib_oral = 38;
+    static final int P_F_IM = 39;
+    static final int P_ka_IM = 40;
+    static final int P_F_SC = 41;
+    static final int P_ka_SC = 42;
+    static final int P_F_H_S = 43;
+    static final int P_F_H_R = 44;
+    static final int P_ka_PO = 45;
+    static final int P_fm_FP = 46;
+    static final int P_F_SL_muc = 47;
+    static final int P_ka_SL = 48;
+    static final int P_F_IN_nas = 49;
+    static final int P_F_IN_spr = 50;
+    static final int P_ka_IN_spr = 51;
+    static final int P_ka_IN = 52;
+    static final int P_V_NK = 53;
+    static final int P_CL_NK = 54;
+    static final int P_V_NK2 = 55;
+    static final int P_Q_NK = 56;
+    static final int P_f_HNK = 57;
+    static final int P_V_HNK = 58;
+    static final int P_CL_HNK = 59;
+    static final int P_f_DHNK = 60;
+    static final int P_V_DHNK = 61;
+    static final int P_CL_DHNK = 62;
+    static final int P_t_ke0 = 63;
+    static final int P_t_ke0_H = 64;
+    static final int P_f_ub = 65;
+    static final int P_IC50_rac = 66;
+    static final int P_Ki_S = 67;
+    static final int P_Ki_R = 68;
+    static final int P_Ki_SNK = 69;
+    static final int P_Ki_RNK = 70;
+    static final int P_IC50_HNK = 71;
+    static final int P_s_sel = 72;
+    static final int P_spinal_ratio = 73;
+    static final int P_Gmax = 74;
+    static final int P_O50 = 75;
+    static final int P_Gsup = 76;
+    static final int P_tau_G = 77;
+    static final int P_tau_Ad = 78;
+    static final int P_g_ad = 79;
+    static final int P_bzd_50 = 80;
+    static final int P_w_GABA = 81;
+    static final int P_tau_E = 82;
+    static final int P_k_tr = 83;
+    static final int P_t_untrap = 84;
+    static final int P_w_H = 85;
+    static final int P_EC50_H = 86;
+    static final int P_tau_B = 87;
+    static final int P_a_A = 88;
+    static final int P_a_E = 89;
+    static final int P_met_bdnf = 90;
+    static final int P_tau_M = 91;
+    static final int P_rapa_6mg = 92;
+    static final int P_a_M = 93;
+    static final int P_k_P = 94;
+    static final int P_t_P = 95;
+    static final int P_beta_byp = 96;
+    static final int P_rapa_stab = 97;
+    static final int P_k_f = 98;
+    static final int P_tau_mat = 99;
+    static final int P_S0 = 100;
+    static final int P_S_max = 101;
+    static final int P_t_l = 102;
+    static final int P_k_c = 103;
+    static final int P_t_p = 104;
+    static final int P_k_out = 105;
+    static final int P_w_T = 106;
+    static final int P_w_S = 107;
+    static final int P_dS_ref = 108;
+    static final int P_bmi_gain = 109;
+    static final int P_fhx_gain = 110;
+    static final int P_ad_pl = 111;
+    static final int P_I_max = 112;
+    static final int P_Pl = 113;
+    static final int P_k_pl = 114;
+    static final int P_t_pl = 115;
+    static final int P_k_ub = 116;
+    static final int P_f_active = 117;
+    static final int P_f_saline = 118;
+    static final int P_f_masked = 119;
+    static final int P_C50_diss = 120;
+    static final int P_gamma_d = 121;
+    static final int P_C_nk_ant = 122;
+    static final int P_CADSS_max = 123;
+    static final int P_tol_max = 124;
+    static final int P_k_tol = 125;
+    static final int P_t_tol = 126;
+    static final int P_d_DMN = 127;
+    static final int P_SBP_max = 128;
+    static final int P_EC50_BP = 129;
+    static final int P_tau_baro = 130;
+    static final int P_g_baro = 131;
+    static final int P_dbp_ratio = 132;
+    static final int P_hr_per_sbp = 133;
+    static final int P_Emax_an = 134;
+    static final int P_C50_CS = 135;
+    static final int P_t_CS = 136;
+    static final int P_Emax_CS = 137;
+    static final int P_IC50_MOR = 138;
+    static final int P_Ki_DAT_S = 139;
+    static final int P_Ki_DAT_R = 140;
+    static final int P_Ki_SERT = 141;
+    static final int P_Ki_NET = 142;
+    static final int P_Ki_sigma2 = 143;
+    static final int P_Ki_sigma1 = 144;
+    static final int P_IL6_0 = 145;
+    static final int P_IL6_imax = 146;
+    static final int P_IC50_IL6 = 147;
+    static final int P_t_IL6 = 148;
+    static final int P_a_DA = 149;
+    static final int P_a_5HT = 150;
+    static final int P_tau_MA = 151;
+    static final int P_hnk_ampa = 152;
+    static final int P_lhb_trapping = 153;
+    static final int P_interneuron_trigger = 154;
+    static final int P_resting_nmdar = 155;
+    static final int P_nk_antagonism = 156;
 
     static final int D_wt_cl = 0;
     static final int D_wt_v = 1;
@@ -279,13 +285,14 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int Y_Sl = 40;
     static final int Y_Sp = 41;
     static final int Y_X_pl = 42;
-    static final int Y_Y = 43;
-    static final int Y_TOL = 44;
-    static final int Y_BARO = 45;
-    static final int Y_CS = 46;
-    static final int Y_IL6 = 47;
-    static final int Y_DA = 48;
-    static final int Y_HT = 49;
+    static final int Y_R_ub = 43;
+    static final int Y_Y = 44;
+    static final int Y_TOL = 45;
+    static final int Y_BARO = 46;
+    static final int Y_CS = 47;
+    static final int Y_IL6 = 48;
+    static final int Y_DA = 49;
+    static final int Y_HT = 50;
 
     static final int O_KETAMINE_NG_ML = 0;
     static final int O_S_KETAMINE_NG_ML = 1;
@@ -330,35 +337,37 @@ public final class HandWrittenKetamine implements ModelEquations {
             "WT", P_WT, "AGE", P_AGE, "SEX", P_SEX, "CYP2B6_6", P_CYP2B6_6, "CYP3A_INDUCER", P_CYP3A_INDUCER,
             "CYP3A_INHIBITOR", P_CYP3A_INHIBITOR, "BDNF_MET", P_BDNF_MET, "BZD", P_BZD, "RAPA_INH", P_RAPA_INH,
             "BMI", P_BMI, "FHX_AUD", P_FHX_AUD, "ORAL_AD", P_ORAL_AD, "MADRS0", P_MADRS0, "PAIN0", P_PAIN0,
-            "T_FIRST", P_T_FIRST, "SPRAVATO", P_SPRAVATO, "PL_DESIGN", P_PL_DESIGN, "WT_ref", P_WT_ref,
-            "BMI_ref", P_BMI_ref, "AGE_ref", P_AGE_ref, "MW_K", P_MW_K, "MW_NK", P_MW_NK, "MW_HNK", P_MW_HNK,
-            "MW_DHNK", P_MW_DHNK, "CL_S", P_CL_S, "CL_R", P_CL_R, "V1", P_V1, "Q2", P_Q2, "V2", P_V2,
-            "Q3", P_Q3, "V3", P_V3, "fm_NK", P_fm_NK, "sex_cl", P_sex_cl, "age_cl_slope", P_age_cl_slope,
-            "cyp2b6_cl", P_cyp2b6_cl, "induc_cl_K", P_induc_cl_K, "induc_cl_NK", P_induc_cl_NK,
-            "inhib_oral", P_inhib_oral, "F_IM", P_F_IM, "ka_IM", P_ka_IM, "F_SC", P_F_SC, "ka_SC", P_ka_SC,
-            "F_H_S", P_F_H_S, "F_H_R", P_F_H_R, "ka_PO", P_ka_PO, "fm_FP", P_fm_FP, "F_SL_muc", P_F_SL_muc,
-            "ka_SL", P_ka_SL, "F_IN_nas", P_F_IN_nas, "F_IN_spr", P_F_IN_spr, "ka_IN_spr", P_ka_IN_spr,
-            "ka_IN", P_ka_IN, "V_NK", P_V_NK, "CL_NK", P_CL_NK, "V_NK2", P_V_NK2, "Q_NK", P_Q_NK,
-            "f_HNK", P_f_HNK, "V_HNK", P_V_HNK, "CL_HNK", P_CL_HNK, "f_DHNK", P_f_DHNK, "V_DHNK", P_V_DHNK,
-            "CL_DHNK", P_CL_DHNK, "t_ke0", P_t_ke0, "t_ke0_H", P_t_ke0_H, "f_ub", P_f_ub,
-            "IC50_rac", P_IC50_rac, "Ki_S", P_Ki_S, "Ki_R", P_Ki_R, "Ki_SNK", P_Ki_SNK, "Ki_RNK", P_Ki_RNK,
-            "IC50_HNK", P_IC50_HNK, "s_sel", P_s_sel, "spinal_ratio", P_spinal_ratio, "Gmax", P_Gmax,
-            "O50", P_O50, "Gsup", P_Gsup, "tau_G", P_tau_G, "tau_Ad", P_tau_Ad, "g_ad", P_g_ad,
-            "bzd_50", P_bzd_50, "w_GABA", P_w_GABA, "tau_E", P_tau_E, "k_tr", P_k_tr, "t_untrap", P_t_untrap,
-            "w_H", P_w_H, "EC50_H", P_EC50_H, "tau_B", P_tau_B, "a_A", P_a_A, "a_E", P_a_E,
-            "met_bdnf", P_met_bdnf, "tau_M", P_tau_M, "rapa_6mg", P_rapa_6mg, "a_M", P_a_M, "k_P", P_k_P,
-            "t_P", P_t_P, "beta_byp", P_beta_byp, "k_f", P_k_f, "tau_mat", P_tau_mat, "S0", P_S0,
-            "S_max", P_S_max, "t_l", P_t_l, "k_c", P_k_c, "t_p", P_t_p, "k_out", P_k_out, "w_T", P_w_T,
-            "w_S", P_w_S, "dS_ref", P_dS_ref, "bmi_gain", P_bmi_gain, "fhx_gain", P_fhx_gain, "ad_pl", P_ad_pl,
-            "I_max", P_I_max, "Pl", P_Pl, "k_pl", P_k_pl, "t_pl", P_t_pl, "C50_diss", P_C50_diss,
-            "gamma_d", P_gamma_d, "C_nk_ant", P_C_nk_ant, "CADSS_max", P_CADSS_max, "tol_max", P_tol_max,
-            "k_tol", P_k_tol, "t_tol", P_t_tol, "d_DMN", P_d_DMN, "SBP_max", P_SBP_max, "EC50_BP", P_EC50_BP,
-            "tau_baro", P_tau_baro, "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio, "hr_per_sbp", P_hr_per_sbp,
-            "Emax_an", P_Emax_an, "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS,
-            "IC50_MOR", P_IC50_MOR, "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R, "Ki_SERT", P_Ki_SERT,
-            "Ki_NET", P_Ki_NET, "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1, "IL6_0", P_IL6_0,
-            "IL6_imax", P_IL6_imax, "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA, "a_5HT", P_a_5HT,
-            "tau_MA", P_tau_MA, "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
+            "T_FIRST", P_T_FIRST, "SPRAVATO", P_SPRAVATO, "PL_DESIGN", P_PL_DESIGN, "MASKED", P_MASKED,
+            "WT_ref", P_WT_ref, "BMI_ref", P_BMI_ref, "AGE_ref", P_AGE_ref, "MW_K", P_MW_K, "MW_NK", P_MW_NK,
+            "MW_HNK", P_MW_HNK, "MW_DHNK", P_MW_DHNK, "CL_S", P_CL_S, "CL_R", P_CL_R, "V1", P_V1, "Q2", P_Q2,
+            "V2", P_V2, "Q3", P_Q3, "V3", P_V3, "fm_NK", P_fm_NK, "sex_cl", P_sex_cl,
+            "age_cl_slope", P_age_cl_slope, "cyp2b6_cl", P_cyp2b6_cl, "induc_cl_K", P_induc_cl_K,
+            "induc_cl_NK", P_induc_cl_NK, "inhib_oral", P_inhib_oral, "F_IM", P_F_IM, "ka_IM", P_ka_IM,
+            "F_SC", P_F_SC, "ka_SC", P_ka_SC, "F_H_S", P_F_H_S, "F_H_R", P_F_H_R, "ka_PO", P_ka_PO,
+            "fm_FP", P_fm_FP, "F_SL_muc", P_F_SL_muc, "ka_SL", P_ka_SL, "F_IN_nas", P_F_IN_nas,
+            "F_IN_spr", P_F_IN_spr, "ka_IN_spr", P_ka_IN_spr, "ka_IN", P_ka_IN, "V_NK", P_V_NK,
+            "CL_NK", P_CL_NK, "V_NK2", P_V_NK2, "Q_NK", P_Q_NK, "f_HNK", P_f_HNK, "V_HNK", P_V_HNK,
+            "CL_HNK", P_CL_HNK, "f_DHNK", P_f_DHNK, "V_DHNK", P_V_DHNK, "CL_DHNK", P_CL_DHNK, "t_ke0", P_t_ke0,
+            "t_ke0_H", P_t_ke0_H, "f_ub", P_f_ub, "IC50_rac", P_IC50_rac, "Ki_S", P_Ki_S, "Ki_R", P_Ki_R,
+            "Ki_SNK", P_Ki_SNK, "Ki_RNK", P_Ki_RNK, "IC50_HNK", P_IC50_HNK, "s_sel", P_s_sel,
+            "spinal_ratio", P_spinal_ratio, "Gmax", P_Gmax, "O50", P_O50, "Gsup", P_Gsup, "tau_G", P_tau_G,
+            "tau_Ad", P_tau_Ad, "g_ad", P_g_ad, "bzd_50", P_bzd_50, "w_GABA", P_w_GABA, "tau_E", P_tau_E,
+            "k_tr", P_k_tr, "t_untrap", P_t_untrap, "w_H", P_w_H, "EC50_H", P_EC50_H, "tau_B", P_tau_B,
+            "a_A", P_a_A, "a_E", P_a_E, "met_bdnf", P_met_bdnf, "tau_M", P_tau_M, "rapa_6mg", P_rapa_6mg,
+            "a_M", P_a_M, "k_P", P_k_P, "t_P", P_t_P, "beta_byp", P_beta_byp, "rapa_stab", P_rapa_stab,
+            "k_f", P_k_f, "tau_mat", P_tau_mat, "S0", P_S0, "S_max", P_S_max, "t_l", P_t_l, "k_c", P_k_c,
+            "t_p", P_t_p, "k_out", P_k_out, "w_T", P_w_T, "w_S", P_w_S, "dS_ref", P_dS_ref,
+            "bmi_gain", P_bmi_gain, "fhx_gain", P_fhx_gain, "ad_pl", P_ad_pl, "I_max", P_I_max, "Pl", P_Pl,
+            "k_pl", P_k_pl, "t_pl", P_t_pl, "k_ub", P_k_ub, "f_active", P_f_active, "f_saline", P_f_saline,
+            "f_masked", P_f_masked, "C50_diss", P_C50_diss, "gamma_d", P_gamma_d, "C_nk_ant", P_C_nk_ant,
+            "CADSS_max", P_CADSS_max, "tol_max", P_tol_max, "k_tol", P_k_tol, "t_tol", P_t_tol,
+            "d_DMN", P_d_DMN, "SBP_max", P_SBP_max, "EC50_BP", P_EC50_BP, "tau_baro", P_tau_baro,
+            "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio, "hr_per_sbp", P_hr_per_sbp, "Emax_an", P_Emax_an,
+            "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS, "IC50_MOR", P_IC50_MOR,
+            "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R, "Ki_SERT", P_Ki_SERT, "Ki_NET", P_Ki_NET,
+            "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1, "IL6_0", P_IL6_0, "IL6_imax", P_IL6_imax,
+            "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA, "a_5HT", P_a_5HT, "tau_MA", P_tau_MA,
+            "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
             "interneuron_trigger", P_interneuron_trigger, "resting_nmdar", P_resting_nmdar,
             "nk_antagonism", P_nk_antagonism,
     };
@@ -378,8 +387,8 @@ public final class HandWrittenKetamine implements ModelEquations {
             "NAS_R", Y_NAS_R, "GUT_R", Y_GUT_R, "SL_R", Y_SL_R, "N1_R", Y_N1_R, "N2_R", Y_N2_R, "H_R", Y_H_R,
             "D_R", Y_D_R, "EL_R", Y_EL_R, "Ce_S", Y_Ce_S, "Ce_R", Y_Ce_R, "Ce_SN", Y_Ce_SN, "Ce_RN", Y_Ce_RN,
             "Ce_H", Y_Ce_H, "G", Y_G, "Ad", Y_Ad, "GABA", Y_GABA, "E", Y_E, "T", Y_T, "B", Y_B, "M", Y_M,
-            "P", Y_P, "Sn", Y_Sn, "Sl", Y_Sl, "Sp", Y_Sp, "X_pl", Y_X_pl, "Y", Y_Y, "TOL", Y_TOL,
-            "BARO", Y_BARO, "CS", Y_CS, "IL6", Y_IL6, "DA", Y_DA, "HT", Y_HT,
+            "P", Y_P, "Sn", Y_Sn, "Sl", Y_Sl, "Sp", Y_Sp, "X_pl", Y_X_pl, "R_ub", Y_R_ub, "Y", Y_Y,
+            "TOL", Y_TOL, "BARO", Y_BARO, "CS", Y_CS, "IL6", Y_IL6, "DA", Y_DA, "HT", Y_HT,
     };
     private static final Object[] OUTPUT_TABLE = {
             "ketamine_ng_ml", O_KETAMINE_NG_ML, "s_ketamine_ng_ml", O_S_KETAMINE_NG_ML,
@@ -716,6 +725,7 @@ public final class HandWrittenKetamine implements ModelEquations {
         final double Sl = y[Y_Sl];
         final double Sp = y[Y_Sp];
         final double X_pl = y[Y_X_pl];
+        final double R_ub = y[Y_R_ub];
         final double Y = y[Y_Y];
         final double TOL = y[Y_TOL];
         final double BARO = y[Y_BARO];
@@ -827,19 +837,21 @@ public final class HandWrittenKetamine implements ModelEquations {
         double S_new = Sl + Sp;
         double cap = pos(1 - S_new / (p[P_S_max] - p[P_S0]));
         dydt[Y_Sn] = p[P_k_f] * posP1 * cap - Sn / tau_mat;
-        dydt[Y_Sl] = Sn / tau_mat - LN2 / p[P_t_l] * Sl - k_c * posP1 * Sl;
+        dydt[Y_Sl] = Sn / tau_mat - LN2 / (p[P_t_l] * (1 + p[P_rapa_stab] * p[P_RAPA_INH])) * Sl - k_c * posP1 * Sl;
         dydt[Y_Sp] = k_c * posP1 * Sl - LN2 / p[P_t_p] * Sp;
+        // ---- dissociation (S-ketamine only), needed by the expectancy renewal
+        double c50_eff = p[P_C50_diss] * (1 + p[P_nk_antagonism] * f_ub * Ce_SN / MW_NK / p[P_C_nk_ant]);
+        double E_diss = hill(Ce_S / MW_K, c50_eff, p[P_gamma_d]);
         // ---- mood
-        // step(t - T_FIRST) * exp(-ln(2) * pos(t - T_FIRST) / t_pl): no expectancy before the first session
+        // step(t - T_FIRST) * exp(-ln(2) * pos(t - T_FIRST) / t_pl): no expectancy before the first session;
+        // each felt infusion renews it (R_ub)
+        dydt[Y_R_ub] = p[P_k_ub] * (1 - p[P_MASKED]) * E_diss * (1 - R_ub) - LN2 / p[P_t_pl] * R_ub;
         double sinceFirst = t - p[P_T_FIRST];
-        double expectancy = sinceFirst >= 0 ? Math.exp(-LN2 * sinceFirst / p[P_t_pl]) : 0.0;
+        double expectancy = Math.max(sinceFirst >= 0 ? Math.exp(-LN2 * sinceFirst / p[P_t_pl]) : 0.0, R_ub);
         dydt[Y_X_pl] = p[P_k_pl] * (p[P_Pl] * p[P_PL_DESIGN] * (1 + p[P_ad_pl] * p[P_ORAL_AD]) * expectancy - X_pl);
         double I_drug = d[D_resp_mod] * (p[P_w_T] * T + p[P_w_S] * hill1(S_new, p[P_dS_ref]));
         double I_tot = Math.min(p[P_I_max], I_drug + X_pl);
         dydt[Y_Y] = p[P_k_out] * (p[P_MADRS0] * (1 - I_tot) - Y);
-        // ---- dissociation (S-ketamine only)
-        double c50_eff = p[P_C50_diss] * (1 + p[P_nk_antagonism] * f_ub * Ce_SN / MW_NK / p[P_C_nk_ant]);
-        double E_diss = hill(Ce_S / MW_K, c50_eff, p[P_gamma_d]);
         dydt[Y_TOL] = p[P_k_tol] * E_diss * (p[P_tol_max] - TOL) - LN2 / p[P_t_tol] * TOL;
         // ---- haemodynamics
         double u_K = u_S + u_R;

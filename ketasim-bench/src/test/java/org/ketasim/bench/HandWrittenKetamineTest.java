@@ -189,7 +189,7 @@ class HandWrittenKetamineTest {
             amount("Ce_S", 2), amount("Ce_R", 2), amount("Ce_SN", 0.5), amount("Ce_RN", 0.5), amount("Ce_H", 0.2),
             uniform("G", -0.6, 2.5), uniform("Ad", 0, 1.5), uniform("GABA", 0.2, 1.6), uniform("E", 0, 1),
             uniform("T", 0, 1), uniform("B", 0.6, 2.5), uniform("M", 0.6, 2.5), uniform("P", 0.6, 2.5),
-            uniform("Sn", 0, 0.05), uniform("Sl", 0, 0.3), uniform("Sp", 0, 0.3), uniform("X_pl", 0, 0.6),
+            uniform("Sn", 0, 0.05), uniform("Sl", 0, 0.3), uniform("Sp", 0, 0.3), uniform("X_pl", 0, 0.6), uniform("R_ub", 0, 1),
             uniform("Y", 0, 60), uniform("TOL", 0, 0.5), uniform("BARO", -5, 25), uniform("CS", 0, 1),
             uniform("IL6", 0.5, 12), uniform("DA", 0.5, 3), uniform("HT", 0.5, 3));
 
@@ -261,7 +261,7 @@ class HandWrittenKetamineTest {
         switch (name) {
             case "WT": return random.nextDouble(40, 140);
             case "AGE": return random.nextDouble(18, 85);
-            case "SEX": case "CYP3A_INDUCER": case "CYP3A_INHIBITOR": case "SPRAVATO": case "FHX_AUD": case "ORAL_AD":
+            case "SEX": case "CYP3A_INDUCER": case "CYP3A_INHIBITOR": case "SPRAVATO": case "FHX_AUD": case "ORAL_AD": case "MASKED":
                 return random.nextInt(2);
             case "BMI": return random.nextDouble(17, 45);
             case "T_FIRST": return random.nextInt(3) == 0 ? 0 : random.nextDouble(0, 24 * 14);

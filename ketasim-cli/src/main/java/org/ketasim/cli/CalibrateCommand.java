@@ -20,6 +20,7 @@ import org.ketasim.trial.TrialSpec;
 import org.ketasim.trial.calibrate.Calibration;
 import org.ketasim.trial.calibrate.CalibrationResult;
 import org.ketasim.trial.calibrate.CalibrationTarget;
+import org.ketasim.trial.calibrate.MechanismPenalties;
 import org.ketasim.trial.calibrate.FreeParameter;
 import org.ketasim.trial.calibrate.ModelFileWriter;
 
@@ -57,6 +58,10 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--in-place", description = "Overwrite the --model file instead of writing --out.")
     boolean inPlace;
+
+    @Option(names = "--no-mechanisms", description = "Fit the trial targets only, without the mechanistic facts"
+            + " (response timing, loss of superiority, spine loss, placebo share, rapamycin) as penalties.")
+    boolean noMechanisms;
 
     @Mixin
     ModelChoice modelChoice = new ModelChoice();
@@ -96,7 +101,7 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             targets = CalibrationTarget.of(specs, ReferenceTargets.bundled(), skipped);
             calibration = new Calibration(model, solver.options(), specs, targets, params,
-                    new Calibration.Settings(subjects, evaluations, seed));
+                    new Calibration.Settings(subjects, evaluations, seed), noMechanisms ? null : new MechanismPenalties(model, solver.options()));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -140,6 +145,15 @@ final class CalibrateCommand implements Callable<Integer> {
             CalibrationTarget t = f.target();
             s.append(String.format(Locale.ROOT, "%-18s %-24s %-10s %-10s %10.4g %10.4g %10.4g %8.3g%n", t.trial(), t.id(), t.arm(),
                     t.endpoint(), t.published(), f.before(), f.after(), f.scale()));
+        }
+        if (!r.checksAfter().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "%n%-20s %-60s %10s %10s %10s%n", "mechanism", "fact", "before", "after", "penalty"));
+            for (int i = 0; i < r.checksAfter().size(); i++) {
+                MechanismPenalties.Check b = r.checksBefore().get(i);
+                MechanismPenalties.Check a = r.checksAfter().get(i);
+                s.append(String.format(Locale.ROOT, "%-20s %-60s %10.4g %10.4g %10.4g%n", a.id(), a.fact(), b.measured(), a.measured(),
+                        a.penalty()));
+            }
         }
         return s.toString();
     }

@@ -114,7 +114,10 @@ public final class TrialRunner {
                 p[i] = dflt == 0 ? override[i] : p[i] * (override[i] / dflt);
             }
         }
-        set(p, "PL_DESIGN", spec.blinding().designFactor());
+        double design = spec.blinding().factorParameter().map(name -> p[model.parameterIndex(name).orElseThrow(
+                () -> new IllegalArgumentException("the model has no design factor " + name + " for " + spec.blinding().keyword()))]).orElse(1.0);
+        set(p, "PL_DESIGN", design);
+        set(p, "MASKED", spec.blinding().masked() ? 1 : 0);
         double weight = patient.covariates().weightKg();
         List<Dose> doses = new ArrayList<>();
         double first = Double.POSITIVE_INFINITY;

@@ -24,7 +24,8 @@ import org.ketasim.trial.TrialSpec;
 /**
  * Fits free parameters of a model to published trial outcomes.
  *
- * <p>The objective is Σ ((simulated − published) / scale)² over the targets, with the scale of
+ * <p>The objective is Σ ((simulated − published) / scale)² over the targets, plus the penalties of the
+ * mechanistic facts when they are given ({@link MechanismPenalties}), with the scale of
  * {@link CalibrationTarget#scale}; a target the simulation does not reach (e.g. a median relapse time when
  * fewer than half relapse) adds {@value #MISSING_PENALTY}. Every evaluation runs each trial with its own seed
  * and the same number of subjects per arm, so the virtual patients and their rater noise are the same at
@@ -65,7 +66,7 @@ public final class Calibration {
     }
 
     /** One evaluation: the objective and each target's simulated value and unit, in target order. */
-    public record Evaluation(double objective, double[] simulated, String[] units) {
+    public record Evaluation(double objective, double[] simulated, String[] units, List<MechanismPenalties.Check> checks) {
     }
 
     private final Model model;
@@ -74,6 +75,7 @@ public final class Calibration {
     private final List<CalibrationTarget> targets;
     private final List<FreeParameter> free;
     private final Settings settings;
+    private final MechanismPenalties mechanisms;
 
     /**
      * @param model   the model (its parameter values are the starting point)
@@ -87,6 +89,15 @@ public final class Calibration {
      */
     public Calibration(Model model, SolverOptions options, List<TrialSpec> specs, List<CalibrationTarget> targets,
                        List<FreeParameter> free, Settings settings) {
+        this(model, options, specs, targets, free, settings, null);
+    }
+
+    /**
+     * As {@link #Calibration(Model, SolverOptions, List, List, List, Settings)}, with the mechanistic facts
+     * added to the objective as penalties ({@link MechanismPenalties}); {@code mechanisms} may be null.
+     */
+    public Calibration(Model model, SolverOptions options, List<TrialSpec> specs, List<CalibrationTarget> targets,
+                       List<FreeParameter> free, Settings settings, MechanismPenalties mechanisms) {
         if (free.isEmpty()) {
             throw new IllegalArgumentException("no free parameters: give at least one");
         }
@@ -121,6 +132,7 @@ public final class Calibration {
         this.targets = List.copyOf(targets);
         this.free = List.copyOf(free);
         this.settings = settings;
+        this.mechanisms = mechanisms;
     }
 
     public List<CalibrationTarget> targets() {
@@ -169,7 +181,11 @@ public final class Calibration {
                 sum += Double.isFinite(z) ? z * z : MISSING_PENALTY;
             }
         }
-        return new Evaluation(sum, sim, units);
+        List<MechanismPenalties.Check> checks = mechanisms == null ? List.of() : mechanisms.checks(values);
+        for (MechanismPenalties.Check c : checks) {
+            sum += c.penalty();
+        }
+        return new Evaluation(sum, sim, units, checks);
     }
 
     /**
@@ -244,7 +260,8 @@ public final class Calibration {
             fits.add(new CalibrationResult.TargetFit(targets.get(k), unit, scales == null ? targets.get(k).scale(unit) : scales[k], first.simulated()[k],
                     bestEval.get(0).simulated()[k]));
         }
-        return new CalibrationResult(start, best.get(0), first.objective(), bestValue[0], fits, count[0]);
+        return new CalibrationResult(start, best.get(0), first.objective(), bestValue[0], fits, first.checks(), bestEval.get(0).checks(),
+                count[0]);
     }
 
     private Map<String, Double> values(double[] x) {

@@ -11,10 +11,13 @@ import java.util.Map;
  * @param initialObjective objective at the starting values
  * @param objective        objective at the best values
  * @param targets          each target at the start and at the best values
+ * @param checksBefore     the mechanistic facts at the start (empty when not part of the objective)
+ * @param checksAfter      the mechanistic facts at the best values
  * @param evaluations      objective evaluations used (each runs every trial once)
  */
 public record CalibrationResult(Map<String, Double> initial, Map<String, Double> best, double initialObjective, double objective,
-                                List<TargetFit> targets, int evaluations) {
+                                List<TargetFit> targets, List<MechanismPenalties.Check> checksBefore,
+                                List<MechanismPenalties.Check> checksAfter, int evaluations) {
 
     /**
      * One target before and after.
