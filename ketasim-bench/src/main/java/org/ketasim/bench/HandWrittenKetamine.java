@@ -42,7 +42,7 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final double TO_PG_PER_ML = 1e6;
 
     // ---------------------------------------------------------------- layout (verified in the constructor)
-    static final int PARAMETER_COUNT = 157;
+    static final int PARAMETER_COUNT = 158;
     static final int DERIVED_COUNT = 35;
     static final int STATE_COUNT = 51;
     static final int OUTPUT_COUNT = 38;
@@ -186,25 +186,26 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int P_C50_CS = 135;
     static final int P_t_CS = 136;
     static final int P_Emax_CS = 137;
-    static final int P_IC50_MOR = 138;
-    static final int P_Ki_DAT_S = 139;
-    static final int P_Ki_DAT_R = 140;
-    static final int P_Ki_SERT = 141;
-    static final int P_Ki_NET = 142;
-    static final int P_Ki_sigma2 = 143;
-    static final int P_Ki_sigma1 = 144;
-    static final int P_IL6_0 = 145;
-    static final int P_IL6_imax = 146;
-    static final int P_IC50_IL6 = 147;
-    static final int P_t_IL6 = 148;
-    static final int P_a_DA = 149;
-    static final int P_a_5HT = 150;
-    static final int P_tau_MA = 151;
-    static final int P_hnk_ampa = 152;
-    static final int P_lhb_trapping = 153;
-    static final int P_interneuron_trigger = 154;
-    static final int P_resting_nmdar = 155;
-    static final int P_nk_antagonism = 156;
+    static final int P_w_pl_pain = 138;
+    static final int P_IC50_MOR = 139;
+    static final int P_Ki_DAT_S = 140;
+    static final int P_Ki_DAT_R = 141;
+    static final int P_Ki_SERT = 142;
+    static final int P_Ki_NET = 143;
+    static final int P_Ki_sigma2 = 144;
+    static final int P_Ki_sigma1 = 145;
+    static final int P_IL6_0 = 146;
+    static final int P_IL6_imax = 147;
+    static final int P_IC50_IL6 = 148;
+    static final int P_t_IL6 = 149;
+    static final int P_a_DA = 150;
+    static final int P_a_5HT = 151;
+    static final int P_tau_MA = 152;
+    static final int P_hnk_ampa = 153;
+    static final int P_lhb_trapping = 154;
+    static final int P_interneuron_trigger = 155;
+    static final int P_resting_nmdar = 156;
+    static final int P_nk_antagonism = 157;
 
     static final int D_wt_cl = 0;
     static final int D_wt_v = 1;
@@ -363,11 +364,11 @@ public final class HandWrittenKetamine implements ModelEquations {
             "CADSS_max", P_CADSS_max, "tol_max", P_tol_max, "k_tol", P_k_tol, "t_tol", P_t_tol,
             "d_DMN", P_d_DMN, "SBP_max", P_SBP_max, "EC50_BP", P_EC50_BP, "tau_baro", P_tau_baro,
             "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio, "hr_per_sbp", P_hr_per_sbp, "Emax_an", P_Emax_an,
-            "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS, "IC50_MOR", P_IC50_MOR,
-            "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R, "Ki_SERT", P_Ki_SERT, "Ki_NET", P_Ki_NET,
-            "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1, "IL6_0", P_IL6_0, "IL6_imax", P_IL6_imax,
-            "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA, "a_5HT", P_a_5HT, "tau_MA", P_tau_MA,
-            "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
+            "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS, "w_pl_pain", P_w_pl_pain,
+            "IC50_MOR", P_IC50_MOR, "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R, "Ki_SERT", P_Ki_SERT,
+            "Ki_NET", P_Ki_NET, "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1, "IL6_0", P_IL6_0,
+            "IL6_imax", P_IL6_imax, "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA, "a_5HT", P_a_5HT,
+            "tau_MA", P_tau_MA, "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
             "interneuron_trigger", P_interneuron_trigger, "resting_nmdar", P_resting_nmdar,
             "nk_antagonism", P_nk_antagonism,
     };
@@ -943,7 +944,7 @@ public final class HandWrittenKetamine implements ModelEquations {
         out[O_SBP_CHANGE_MMHG] = sbp_chg * TO_MMHG;
         out[O_DBP_CHANGE_MMHG] = p[P_dbp_ratio] * sbp_chg * TO_MMHG;
         out[O_HR_CHANGE_BPM] = p[P_hr_per_sbp] * sbp_chg * TO_BPM;
-        out[O_PAIN_NRS_CHANGE] = -p[P_PAIN0] * Math.min(1, p[P_Emax_an] * E_an + p[P_Emax_CS] * y[Y_CS]);
+        out[O_PAIN_NRS_CHANGE] = -p[P_PAIN0] * Math.min(1, p[P_Emax_an] * E_an + p[P_Emax_CS] * y[Y_CS] + p[P_w_pl_pain] * y[Y_X_pl]);
         out[O_WINDUP_REL] = 1 - occ_sp;
         out[O_MU_OPIOID_OCCUPANCY] = hill1(u_K, p[P_IC50_MOR]);
         out[O_SIGMA1_OCCUPANCY] = hill1(u_K, p[P_Ki_sigma1]);

@@ -122,6 +122,11 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Path target = inPlace ? input : out;
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(targets.stream().map(CalibrationTarget::id).toList()));
+        result.checksAfter().forEach(c -> {
+            if (!ids.contains(c.id())) {
+                ids.add(c.id()); // the mechanistic facts were part of the objective too
+            }
+        });
         try {
             ModelFileWriter.write(text, input, target, inPlace, result.best(), ModelFileWriter.provenance(ids, LocalDate.now()));
         } catch (IllegalArgumentException | ModelException e) {

@@ -41,9 +41,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * @param arms           the arms
  * @param endpoints      what is measured
  * @param followUpH      end of the simulation (h), covering every endpoint
+ * @param targets        published values of the calibration targets (ids of reference/trial-targets.csv)
+ * @param validation     published values kept out of calibration, for independent validation
  */
 public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSpec population, Blinding blinding,
-                        List<Arm> arms, List<Endpoint> endpoints, double followUpH, List<Target> targets) {
+                        List<Arm> arms, List<Endpoint> endpoints, double followUpH, List<Target> targets,
+                        List<Validation> validation) {
 
     /**
      * A published value an endpoint should reproduce: the row {@code id} of {@code reference/trial-targets.csv}.
@@ -55,9 +58,21 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
     public record Target(String endpoint, String arm, String id) {
     }
 
+    /**
+     * A published value that is not a calibration target (it is not in {@code reference/}): the model is
+     * never fitted to it, so agreement with it is independent validation.
+     *
+     * @param endpoint endpoint name
+     * @param arm      arm name
+     * @param value    the published value, in the endpoint's unit
+     * @param source   where it was published (and where it is noted, e.g. clinical-targets.md)
+     */
+    public record Validation(String endpoint, String arm, double value, String source) {
+    }
+
     /** The same trial with another number of subjects per arm. */
     public TrialSpec withSubjectsPerArm(int n) {
-        return new TrialSpec(name, seed, n, population, blinding, arms, endpoints, followUpH, targets);
+        return new TrialSpec(name, seed, n, population, blinding, arms, endpoints, followUpH, targets, validation);
     }
 
     /** Drugs the engine doses; the others set sessions (placebos) or covariates (pretreatments). */
@@ -162,7 +177,7 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("expected a mapping with name, seed, subjects_per_arm, population, arms and endpoints");
             }
-            only(root, "", "name", "seed", "subjects_per_arm", "population", "blinding", "arms", "endpoints", "follow_up", "targets");
+            only(root, "", "name", "seed", "subjects_per_arm", "population", "blinding", "arms", "endpoints", "follow_up", "targets", "validation");
             String name = text(root, "", "name", null);
             long seed = root.has("seed") ? integer(root.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1L;
             int n = (int) integer(required(root, "", "subjects_per_arm"), "subjects_per_arm", 1, MAX_SUBJECTS);
@@ -229,7 +244,33 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
                     targets.add(new Target(ep, arm, text(t, path, "id", null)));
                 }
             }
-            return new TrialSpec(name, seed, n, population, blinding, List.copyOf(arms), List.copyOf(endpoints), followUp, List.copyOf(targets));
+            List<Validation> validation = new ArrayList<>();
+            if (root.has("validation")) {
+                JsonNode vn = root.get("validation");
+                if (!vn.isArray()) {
+                    throw new IllegalArgumentException("validation: expected a list of {endpoint, arm, value, source}");
+                }
+                for (int i = 0; i < vn.size(); i++) {
+                    String path = "validation[" + i + "]";
+                    JsonNode v = vn.get(i);
+                    only(v, path, "endpoint", "arm", "value", "source");
+                    String ep = text(v, path, "endpoint", null);
+                    String arm = text(v, path, "arm", null);
+                    if (!epNames.contains(ep)) {
+                        throw new IllegalArgumentException(path + ".endpoint: no endpoint named '" + ep + "'");
+                    }
+                    if (!armNames.contains(arm)) {
+                        throw new IllegalArgumentException(path + ".arm: no arm named '" + arm + "'");
+                    }
+                    JsonNode value = v.get("value");
+                    if (value == null || !value.isNumber()) {
+                        throw new IllegalArgumentException(path + ".value: expected the published number, got " + (value == null ? "nothing" : value));
+                    }
+                    validation.add(new Validation(ep, arm, value.asDouble(), text(v, path, "source", null)));
+                }
+            }
+            return new TrialSpec(name, seed, n, population, blinding, List.copyOf(arms), List.copyOf(endpoints), followUp, List.copyOf(targets),
+                    List.copyOf(validation));
         }
 
         PopulationSpec population(JsonNode node) {

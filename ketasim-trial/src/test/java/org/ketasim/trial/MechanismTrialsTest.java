@@ -2,6 +2,9 @@ package org.ketasim.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketasim.engine.solve.SolverOptions;
@@ -54,4 +57,33 @@ class MechanismTrialsTest {
             assertThat(changed).as("change in MADRS (negative = better)").isLessThan(base);
         }
     }
+
+    private static TrialResult run(String specFile, int subjects) throws SpecException {
+        TrialSpec spec = TrialSpec.read(Path.of("..", "trials", specFile)).withSubjectsPerArm(subjects);
+        return new TrialRunner(ModelLibrary.ketamine(), SolverOptions.defaults()).run(spec, d -> { });
+    }
+
+    private static double endpoint(TrialResult r, String arm, String endpoint) {
+        return r.arms().stream().filter(a -> a.name().equals(arm)).findFirst().orElseThrow().endpoints().get(endpoint).estimate().value();
+    }
+
+    @Test
+    void rapamycin_noChangeAt24hAndMoreRespondersAtTwoWeeks() throws SpecException {
+        // mechanism-targets rapamycin (Abdallah 2020): 24-h effect unchanged; response at 2 weeks 41% vs 13%
+        TrialResult r = run("abdallah-2020-rapamycin.yaml", 400);
+        double c24Rapa = endpoint(r, "rapamycin+ketamine", "c24");
+        double c24 = endpoint(r, "placebo+ketamine", "c24");
+        assertThat(c24Rapa).as("24-h change with rapamycin, vs %.1f without", c24).isBetween(c24 * 1.2, c24 * 0.8);
+        assertThat(endpoint(r, "rapamycin+ketamine", "r14")).as("2-week response with rapamycin")
+                .isGreaterThan(endpoint(r, "placebo+ketamine", "r14"));
+    }
+
+    @Test
+    void placeboShare_ofTheResponseIsLargeButAtMost72Percent() throws SpecException {
+        // mechanism-targets placebo_share (Matsingos 2024), in an active-placebo trial (Murrough 2013)
+        TrialResult r = run("murrough-2013.yaml", 400);
+        double share = endpoint(r, "midazolam", "c24") / endpoint(r, "ketamine", "c24");
+        assertThat(share).isBetween(0.3, 0.72);
+    }
+
 }
