@@ -40,6 +40,9 @@ final class TrialCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Plot mean trajectories with bands, response rates and relapse curves (.png or .svg).")
     Path plot;
 
+    @Option(names = "--export-dataset", paramLabel = "FILE", description = "Also write the virtual subjects (doses, observation rows at the endpoint times with the simulated MADRS, covariates) as a NONMEM-style dataset.")
+    Path exportDataset;
+
     @Mixin
     ModelChoice modelChoice = new ModelChoice();
 
@@ -71,6 +74,9 @@ final class TrialCommand implements Callable<Integer> {
         if (plot != null) {
             TrialPlot.write(result, plot);
             System.err.println("wrote " + plot);
+        }
+        if (exportDataset != null) {
+            DatasetRuns.exportTrial(modelChoice.model(), spec, solver.options(), exportDataset);
         }
         return 0;
     }
