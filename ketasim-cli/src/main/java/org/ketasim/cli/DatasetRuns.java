@@ -48,6 +48,14 @@ final class DatasetRuns {
         }
     }
 
+    /** Fails early (before a long trial) when the dataset's folder does not exist. */
+    static void checkFolder(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UserInputException("cannot write " + file + ": folder " + dir + " does not exist");
+        }
+    }
+
     /** Writes a trial's virtual subjects as a dataset. */
     static void exportTrial(Model model, TrialSpec spec, SolverOptions options, Path file) throws IOException {
         List<DatasetSubject> subjects = TrialDataset.of(model, spec, options);

@@ -60,6 +60,9 @@ final class TrialCommand implements Callable<Integer> {
         if (plot != null) {
             CascadePlot.checkExtension(plot);
         }
+        if (exportDataset != null) {
+            DatasetRuns.checkFolder(exportDataset);
+        }
         int total = spec.subjectsPerArm() * spec.arms().size();
         IntConsumer progress = progressBar(total, System.err);
         TrialResult result = new TrialRunner(modelChoice.model(), solver.options()).run(spec, progress);

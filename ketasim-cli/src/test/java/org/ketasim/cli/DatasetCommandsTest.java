@@ -74,4 +74,20 @@ class DatasetCommandsTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("ketasim: " + data + ":3:4: AMT must be a non-negative number, got 'abc'");
     }
+
+    @Test
+    void aMissingDatasetFolderFailsBeforeTheTrialRuns() throws IOException {
+        Path spec = dir.resolve("small.yaml");
+        Files.writeString(spec, String.join("\n",
+                "name: small", "seed: 7", "subjects_per_arm: 3", "population: {preset: trd}", "blinding: open-label",
+                "arms:", "  - name: ketamine",
+                "    doses: [{drug: ketamine, route: iv, amount: 0.5 mg/kg, over: 40 min, on_days: [0]}]",
+                "endpoints:", "  - {name: c24, kind: mean_change, scale: MADRS, at: 24 h}", ""));
+        Path result = dir.resolve("r.json");
+        Run r = run("trial", spec.toString(), "--out", result.toString(), "--export-dataset",
+                dir.resolve("no-such-folder").resolve("d.csv").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("folder").contains("does not exist").doesNotContain("\n");
+        assertThat(result).doesNotExist();
+    }
 }

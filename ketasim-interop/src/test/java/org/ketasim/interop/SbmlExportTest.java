@@ -43,7 +43,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The SBML export of the bundled model, checked by libSBML ({@code tools/sbml/check_sbml.py}: readSBML, then
+ * The SBML export of the bundled model (with the default course and a mixed one) and of a small model that uses
+ * every function of the language, checked by libSBML ({@code tools/sbml/check_sbml.py}: readSBML, then
  * checkConsistency, zero errors) and simulated independently ({@code tools/sbml/simulate_sbml.py}: libSBML reads
  * the file, SciPy Radau integrates the SBML math at rtol 1e-10, atol 1e-12) against KetaSim's own trajectory
  * (Dormand–Prince 8(5,3) at rtol 1e-11, atol 1e-14).
@@ -65,6 +66,25 @@ class SbmlExportTest {
     @TempDir
     Path dir;
 
+    /** A model file and a course to export. */
+    private record Case(String name, String sourceName, String text, Regimen regimen) {
+        Model model() throws Exception {
+            return Model.parse(text, sourceName);
+        }
+
+        SbmlExporter exporter() throws Exception {
+            return SbmlExporter.of(text, sourceName);
+        }
+
+        double[] parameters() throws Exception {
+            Model m = model();
+            double[] p = m.defaultParameters();
+            p[m.parameterIndex("WT").getAsInt()] = m.parameter("WT").get().unit().toCanonical(WEIGHT_KG);
+            SessionCovariates.apply(m, p, regimen, regimen.doses().get(0).startH(), Set.of());
+            return p;
+        }
+    }
+
     private static Model model() {
         return ModelLibrary.ketamine();
     }
@@ -73,38 +93,52 @@ class SbmlExportTest {
         return SbmlExporter.of(ModelLibrary.source(ModelLibrary.KETAMINE), "models/ketamine.ksm");
     }
 
-    /** The regimens exported: the default course, and one that exercises boluses, fractions and repeats. */
-    private static Regimen regimen(String name) {
+    /**
+     * The cases: the bundled model with the default course, the bundled model with a course that exercises boluses,
+     * route fractions and repeats, and a small model that uses every function of the language.
+     */
+    private static Case exportCase(String name) throws IOException {
+        String ketamine = ModelLibrary.source(ModelLibrary.KETAMINE);
         return switch (name) {
             // 0.5 mg/kg ketamine hydrochloride over 40 min, 70 kg: the default of 'ketasim simulate' and 'export'
-            case "default" -> Regimen.of(new Dose(Drug.KETAMINE, Route.IV, Salt.HCL.toBaseMg(0.5 * WEIGHT_KG), 0, 40.0 / 60));
-            // Spravato 56 mg on days 0 and 3 at 09:00, an IM bolus of racemate and an oral dose in between
-            case "mixed" -> Regimen.of(new Dose(Drug.ESKETAMINE, Route.INTRANASAL, 56, 9, 0),
-                    new Dose(Drug.ESKETAMINE, Route.INTRANASAL, 56, 81, 0),
-                    new Dose(Drug.KETAMINE, Route.IM, 30, 30, 0),
-                    new Dose(Drug.ARKETAMINE, Route.ORAL, 50, 50, 0),
-                    new Dose(Drug.KETAMINE, Route.IV, 20, 100, 2));
+            case "default" -> new Case(name, "models/ketamine.ksm", ketamine,
+                    Regimen.of(new Dose(Drug.KETAMINE, Route.IV, Salt.HCL.toBaseMg(0.5 * WEIGHT_KG), 0, 40.0 / 60)));
+            // Spravato 56 mg on days 0 and 3 at 09:00, an IM bolus of racemate, oral arketamine, an IV infusion
+            case "mixed" -> new Case(name, "models/ketamine.ksm", ketamine,
+                    Regimen.of(new Dose(Drug.ESKETAMINE, Route.INTRANASAL, 56, 9, 0),
+                            new Dose(Drug.ESKETAMINE, Route.INTRANASAL, 56, 81, 0),
+                            new Dose(Drug.KETAMINE, Route.IM, 30, 30, 0),
+                            new Dose(Drug.ARKETAMINE, Route.ORAL, 50, 50, 0),
+                            new Dose(Drug.KETAMINE, Route.IV, 20, 100, 2)));
+            // exp ln log10 sqrt abs min max pos step hill (integer and fractional n), ^, %, an IM fraction
+            case "every-function" -> {
+                try (var in = SbmlExportTest.class.getResourceAsStream("/every-function.ksm")) {
+                    yield new Case(name, "every-function.ksm", new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                            Regimen.of(Dose.bolus(Drug.KETAMINE, Route.IM, 10, 0), Dose.bolus(Drug.KETAMINE, Route.IM, 10, 24),
+                                    new Dose(Drug.KETAMINE, Route.IV, 5, 30, 1)));
+                }
+            }
             default -> throw new IllegalArgumentException(name);
         };
     }
 
-    private static double[] parameters(Regimen regimen) {
-        Model m = model();
-        double[] p = m.defaultParameters();
-        p[m.parameterIndex("WT").getAsInt()] = m.parameter("WT").get().unit().toCanonical(WEIGHT_KG);
-        SessionCovariates.apply(m, p, regimen, regimen.doses().get(0).startH(), Set.of());
-        return p;
+    private static Regimen regimen(String name) throws IOException {
+        return exportCase(name).regimen();
     }
 
-    private Path export(String regimenName) throws Exception {
-        Regimen regimen = regimen(regimenName);
-        Path file = dir.resolve("ketamine-" + regimenName + ".xml");
-        Files.writeString(file, exporter().toSbml(parameters(regimen), regimen, regimenName), StandardCharsets.UTF_8);
+    private static double[] parameters(Regimen regimen) throws Exception {
+        return new Case("", "models/ketamine.ksm", ModelLibrary.source(ModelLibrary.KETAMINE), regimen).parameters();
+    }
+
+    private Path export(String caseName) throws Exception {
+        Case c = exportCase(caseName);
+        Path file = dir.resolve(caseName + ".xml");
+        Files.writeString(file, c.exporter().toSbml(c.parameters(), c.regimen(), caseName), StandardCharsets.UTF_8);
         return file;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "mixed"})
+    @ValueSource(strings = {"default", "mixed", "every-function"})
     void libSbmlFindsNoErrors(String regimenName) throws Exception {
         PythonTools.assumeLibSbmlAndScipy();
         PythonTools.Result r = PythonTools.python("check_sbml.py", export(regimenName).toString());
@@ -115,7 +149,7 @@ class SbmlExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "mixed"})
+    @ValueSource(strings = {"default", "mixed", "every-function"})
     void independentScipySimulationMatchesKetaSim(String regimenName) throws Exception {
         PythonTools.assumeLibSbmlAndScipy();
         Path sbml = export(regimenName);
@@ -134,10 +168,10 @@ class SbmlExportTest {
         Map<String, double[]> scipy = readCsv(csv);
         assertThat(scipy.get("time")).containsExactly(times);
 
-        Regimen regimen = regimen(regimenName);
-        Model m = model();
+        Case c = exportCase(regimenName);
+        Model m = c.model();
         SolverOptions tight = SolverOptions.of(SolverMethod.DORMAND_PRINCE_853).withTolerances(1e-11, 1e-14);
-        Trajectory own = new Simulator(m.compile(), m.doseTargets(), tight).run(parameters(regimen), regimen, times);
+        Trajectory own = new Simulator(m.compile(), m.doseTargets(), tight).run(c.parameters(), c.regimen(), times);
 
         Map<String, double[]> ketasim = new LinkedHashMap<>();
         for (State s : m.states()) {
