@@ -41,21 +41,28 @@ final class MathMl {
     static final List<Builtin> FUNCTIONS = List.of(Builtin.values());
 
     private final XmlOut out;
+    /** SBML unit ids of the dimensions of literals ({@code sbml:units} on {@code <cn>}), so that libSBML can check units. */
+    private final java.util.function.Function<org.ketasim.units.Dimension, String> unitIds;
 
-    MathMl(XmlOut out) {
+    MathMl(XmlOut out, java.util.function.Function<org.ketasim.units.Dimension, String> unitIds) {
         this.out = out;
+        this.unitIds = unitIds;
+    }
+
+    private XmlOut startMath() throws XMLStreamException {
+        return out.startIn(NAMESPACE, "math").declare("sbml", SbmlExporter.SBML_NAMESPACE);
     }
 
     /** {@code <math>} holding one expression. */
     void math(Expr e) throws XMLStreamException {
-        out.startIn(NAMESPACE, "math");
+        startMath();
         expr(e);
         out.end();
     }
 
     /** {@code <math>} holding {@code e + extra[0] + extra[1] + ...}; extra terms are written by the callback. */
     void mathSum(Expr e, List<Term> extra) throws XMLStreamException {
-        out.startIn(NAMESPACE, "math");
+        startMath();
         if (extra.isEmpty()) {
             expr(e);
         } else {
@@ -76,14 +83,14 @@ final class MathMl {
 
     /** {@code <math>} around a term written by the caller. */
     void math(Term t) throws XMLStreamException {
-        out.startIn(NAMESPACE, "math");
+        startMath();
         t.write(this);
         out.end();
     }
 
     void expr(Expr e) throws XMLStreamException {
         if (e instanceof Expr.Constant c) {
-            number(c.value());
+            number(c.value(), unitIds.apply(c.dimension()));
         } else if (e instanceof Expr.Ref r) {
             ci(r.name());
         } else if (e instanceof Expr.Time) {
@@ -228,17 +235,31 @@ final class MathMl {
         out.start("cn", "type", "integer").text(" " + k + " ").end();
     }
 
-    /** A real number, written exactly (the shortest decimal that reads back as the same double). */
+    /** A number with the canonical unit of a dimension. */
+    void number(double v, org.ketasim.units.Dimension d) throws XMLStreamException {
+        number(v, unitIds.apply(d));
+    }
+
+    /** A number without a declared unit. */
     void number(double v) throws XMLStreamException {
+        number(v, (String) null);
+    }
+
+    /**
+     * A real number, written exactly (the shortest decimal that reads back as the same double).
+     *
+     * @param unit its SBML unit id ({@code sbml:units}), or null for none
+     */
+    void number(double v, String unit) throws XMLStreamException {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("cannot write the non-finite number " + v + " as MathML");
         }
         if (v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE) {
             // MathML integers are read as 32-bit by libSBML
-            out.start("cn", "type", "integer").text(" " + (long) v + " ").end();
+            out.start("cn", "sbml:units", unit, "type", "integer").text(" " + (long) v + " ").end();
             return;
         }
-        out.start("cn").text(" " + new BigDecimal(Double.toString(v)).toPlainString() + " ").end();
+        out.start("cn", "sbml:units", unit).text(" " + new BigDecimal(Double.toString(v)).toPlainString() + " ").end();
     }
 
     void apply(String operator, Term... args) throws XMLStreamException {

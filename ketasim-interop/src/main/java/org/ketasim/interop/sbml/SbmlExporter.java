@@ -29,6 +29,7 @@ import org.ketasim.lang.check.Checker;
 import org.ketasim.lang.check.Expr;
 import org.ketasim.lang.parse.Parser;
 import org.ketasim.lang.parse.SourceText;
+import org.ketasim.units.Dimension;
 
 /**
  * Writes a KetaSim model file, with one patient's parameter values and a dosing schedule, as SBML Level 3
@@ -70,6 +71,7 @@ public final class SbmlExporter {
     public static final String KETASIM_NAMESPACE = "https://ketasim.org/ns/sbml/1";
     private static final String SBO_PARAMETER = "SBO:0000002";
     private static final String[] ENANTIOMERS = {"S", "R"};
+    private static final Dimension MG_PER_H = Dimension.MASS.divide(Dimension.TIME);
 
     private final CheckedModel model;
 
@@ -147,7 +149,7 @@ public final class SbmlExporter {
             this.regimen = regimen;
             this.description = description == null ? "" : description;
             this.out = out;
-            this.math = new MathMl(out);
+            this.math = new MathMl(out, units::canonical);
             checkIds();
             int k = 0;
             for (Dose d : regimen.doses()) {
@@ -157,7 +159,7 @@ public final class SbmlExporter {
                     infusionIds.put(d, id);
                     for (Target t : targets(d)) {
                         infusionTerms.computeIfAbsent(t.state().index(), i -> new ArrayList<>()).add(m -> m.apply("times",
-                                x -> x.ci(id), x -> x.number(t.share()), x -> x.expr(t.fraction())));
+                                x -> x.ci(id), x -> x.number(t.share(), Dimension.DIMENSIONLESS), x -> x.expr(t.fraction())));
                     }
                 }
             }
@@ -181,9 +183,10 @@ public final class SbmlExporter {
             for (Output o : model.outputs()) {
                 unitOf.put(o.name(), units.id(o.unit()));
             }
-            String mgPerH = units.canonical(org.ketasim.units.Unit.parse("mg/h").dimension());
-            String hours = units.canonical(org.ketasim.units.Dimension.TIME);
-            String mg = units.canonical(org.ketasim.units.Dimension.MASS);
+            String mgPerH = units.canonical(MG_PER_H);
+            String hours = units.canonical(Dimension.TIME);
+            String mg = units.canonical(Dimension.MASS);
+            registerLiteralUnits();
 
             out.declaration();
             out.startIn(SBML_NAMESPACE, "sbml", "level", "3", "version", "2");
@@ -241,6 +244,41 @@ public final class SbmlExporter {
             events();
             out.end().end();
             out.finish();
+        }
+
+        /** Registers the units of every literal of the model's expressions (their definitions precede the math). */
+        private void registerLiteralUnits() {
+            List<Expr> all = new ArrayList<>();
+            all.addAll(model.derivedValues());
+            all.addAll(model.initialValues());
+            all.addAll(model.intermediateValues());
+            all.addAll(model.odes());
+            all.addAll(model.outputValues());
+            all.addAll(model.fractions());
+            if (model.balanceValue() != null) {
+                all.add(model.balanceValue());
+            }
+            for (Expr e : all) {
+                literals(e);
+            }
+        }
+
+        private void literals(Expr e) {
+            if (e instanceof Expr.Constant c) {
+                units.canonical(c.dimension());
+            } else if (e instanceof Expr.Negate n) {
+                literals(n.operand());
+            } else if (e instanceof Expr.Binary b) {
+                literals(b.left());
+                literals(b.right());
+            } else if (e instanceof Expr.Power p) {
+                literals(p.base());
+                literals(p.exponent());
+            } else if (e instanceof Expr.IntPower p) {
+                literals(p.base());
+            } else if (e instanceof Expr.Call c) {
+                c.args().forEach(this::literals);
+            }
         }
 
         private void modelNotes() throws XMLStreamException {
@@ -362,7 +400,8 @@ public final class SbmlExporter {
                         what.add("bolus " + describe(d));
                         for (Target tg : targets(d)) {
                             bolus.computeIfAbsent(tg.state().index(), i -> new ArrayList<>()).add(m -> m.apply("times",
-                                    x -> x.number(d.amountMg()), x -> x.number(tg.share()), x -> x.expr(tg.fraction())));
+                                    x -> x.number(d.amountMg(), Dimension.MASS), x -> x.number(tg.share(), Dimension.DIMENSIONLESS),
+                                    x -> x.expr(tg.fraction())));
                         }
                     }
                 }
@@ -381,7 +420,7 @@ public final class SbmlExporter {
                         "useValuesFromTriggerTime", "true");
                 notes(String.join("; ", what));
                 out.start("trigger", "initialValue", "false", "persistent", "true");
-                math.math(m -> m.apply("geq", MathMl::time, x -> x.number(t)));
+                math.math(m -> m.apply("geq", MathMl::time, x -> x.number(t, Dimension.TIME)));
                 out.end();
                 out.start("listOfEventAssignments");
                 for (Map.Entry<Integer, List<MathMl.Term>> b : bolus.entrySet()) {
@@ -395,7 +434,7 @@ public final class SbmlExporter {
                 }
                 for (Map.Entry<String, Double> r : rates.entrySet()) {
                     out.start("eventAssignment", "variable", r.getKey());
-                    math.math(m -> m.number(r.getValue()));
+                    math.math(m -> m.number(r.getValue(), MG_PER_H));
                     out.end();
                 }
                 out.end().end();

@@ -49,6 +49,12 @@ final class XmlOut {
         return this;
     }
 
+    /** Binds {@code prefix} to {@code namespace} on the element just opened (before its attributes' use). */
+    XmlOut declare(String prefix, String namespace) throws XMLStreamException {
+        xml.writeNamespace(prefix, namespace);
+        return this;
+    }
+
     /** Opens {@code prefix:name} and binds {@code prefix} to {@code namespace} on it. */
     XmlOut startPrefixed(String prefix, String namespace, String name, String... attributes) throws XMLStreamException {
         newline();
