@@ -75,4 +75,21 @@ class ExportCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains("--out").doesNotContain("\n");
     }
+
+    @Test
+    void aModelFileOfTheUsersOwnExportsFromWhatItSays() throws IOException {
+        Path ksm = dir.resolve("one.ksm");
+        Files.writeString(ksm, String.join("\n", "model one \"One compartment\"", "[covariates]",
+                "WT = 70 kg : \"weight\" : assumed \"test\"", "[parameters]", "k = 0.5 1/h : \"elimination\" : source \"Test 2026\"",
+                "[states]", "A(0) = 0 [mg] : \"amount\"", "[dosing]", "iv S: A", "iv R: A", "[equations]", "d/dt(A) = -k * A",
+                "[outputs]", "amount = A [mg] : \"amount\"", ""));
+        Path xml = dir.resolve("one.xml");
+        Run r = run("export", "--model", ksm.toString(), "--out", xml.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String sbml = Files.readString(xml);
+        assertThat(sbml).contains("<model id=\"one\" name=\"One compartment\"").contains("<rateRule variable=\"A\">")
+                .contains("provenance=\"source\"").contains(">Test 2026</ketasim:parameter>")
+                .doesNotContain("listOfInitialAssignments");
+        assertThat(sbml.split("<event ", -1)).hasSize(3);
+    }
 }

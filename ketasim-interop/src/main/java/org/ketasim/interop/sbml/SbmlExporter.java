@@ -329,6 +329,11 @@ public final class SbmlExporter {
         }
 
         private void initialAssignments() throws XMLStreamException {
+            boolean any = !model.derived().isEmpty()
+                    || model.initialValues().stream().anyMatch(e -> !(e instanceof Expr.Constant));
+            if (!any) {
+                return; // an empty list is legal in Level 3 Version 2 but not in Version 1; write none
+            }
             out.start("listOfInitialAssignments");
             for (int i = 0; i < model.derived().size(); i++) {
                 out.start("initialAssignment", "symbol", model.derived().get(i).name());
