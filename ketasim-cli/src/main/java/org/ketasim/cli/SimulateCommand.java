@@ -45,8 +45,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw the cascade as stacked panels (.png or .svg).")
     Path plot;
 
+    @Option(names = "--dataset", paramLabel = "FILE", description = "A NONMEM-style dataset (ID,TIME,EVID,AMT,RATE,CMT,DV,MDV, covariates; "
+            + "docs/interop.md): simulate each subject's doses at its observation times; the CSV has an ID column. Replaces the course options.")
+    Path dataset;
+
     @Override
     public Integer call() throws IOException {
+        if (dataset != null) {
+            DatasetRuns.simulate(modelChoice.model(), dataset, course, format, solver.options(), out);
+            return 0;
+        }
         String fmt = format != null ? format.toLowerCase(Locale.ROOT)
                 : out != null && out.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
         if (!fmt.equals("csv") && !fmt.equals("json")) {

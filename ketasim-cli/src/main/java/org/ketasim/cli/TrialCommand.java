@@ -40,6 +40,9 @@ final class TrialCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Plot mean trajectories with bands, response rates and relapse curves (.png or .svg).")
     Path plot;
 
+    @Option(names = "--export-dataset", paramLabel = "FILE", description = "Also write the virtual subjects (doses, observation rows at the endpoint times with the simulated MADRS, covariates) as a NONMEM-style dataset.")
+    Path exportDataset;
+
     @Mixin
     ModelChoice modelChoice = new ModelChoice();
 
@@ -57,6 +60,9 @@ final class TrialCommand implements Callable<Integer> {
         if (plot != null) {
             CascadePlot.checkExtension(plot);
         }
+        if (exportDataset != null) {
+            DatasetRuns.checkFolder(exportDataset);
+        }
         int total = spec.subjectsPerArm() * spec.arms().size();
         IntConsumer progress = progressBar(total, System.err);
         TrialResult result = new TrialRunner(modelChoice.model(), solver.options()).run(spec, progress);
@@ -71,6 +77,9 @@ final class TrialCommand implements Callable<Integer> {
         if (plot != null) {
             TrialPlot.write(result, plot);
             System.err.println("wrote " + plot);
+        }
+        if (exportDataset != null) {
+            DatasetRuns.exportTrial(modelChoice.model(), spec, solver.options(), exportDataset);
         }
         return 0;
     }
