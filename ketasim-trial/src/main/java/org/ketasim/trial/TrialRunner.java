@@ -77,7 +77,7 @@ public final class TrialRunner {
         double[] grid = grid(spec);
         for (int a = 0; a < spec.arms().size(); a++) {
             Arm arm = spec.arms().get(a);
-            VirtualPopulation population = new VirtualPopulation(model, spec.population(), mix(spec.seed(), a));
+            VirtualPopulation population = new VirtualPopulation(model, spec.population(), armSeed(spec, a));
             SubjectRatings[] subjects = new SubjectRatings[spec.subjectsPerArm()];
             IntStream.range(0, subjects.length).parallel().forEach(i -> {
                 subjects[i] = simulate(spec, arm, population.patient(i), grid, canonical, overrides);
@@ -104,9 +104,29 @@ public final class TrialRunner {
         return new TrialResult(spec.name(), spec.seed(), model.name(), List.copyOf(arms));
     }
 
-    /** One subject's course and ratings. */
-    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid, double[] override,
-                                    Map<String, Double> overrides) {
+    /**
+     * One virtual subject's course in an arm, exactly as {@link #run} simulates it: the patient's parameters
+     * (canonical units) with the trial's design and pretreatment covariates set, and the doses of ketamine.
+     *
+     * @param parameters canonical parameter vector
+     * @param regimen    the ketamine doses (placebo sessions carry none; they set only {@code T_FIRST})
+     */
+    public record SubjectCourse(double[] parameters, Regimen regimen) {
+    }
+
+    /** The course of {@code patient} in {@code arm}, at the model's parameter values. */
+    public SubjectCourse course(TrialSpec spec, Arm arm, VirtualPatient patient) {
+        double[] none = new double[model.parameters().size()];
+        Arrays.fill(none, Double.NaN);
+        return course(spec, arm, patient, none, Map.of());
+    }
+
+    /** The seed of arm {@code armIndex}'s virtual population. */
+    public static long armSeed(TrialSpec spec, int armIndex) {
+        return mix(spec.seed(), armIndex);
+    }
+
+    private SubjectCourse course(TrialSpec spec, Arm arm, VirtualPatient patient, double[] override, Map<String, Double> overrides) {
         double[] p = patient.parameters().clone();
         for (int i = 0; i < p.length; i++) {
             if (!Double.isNaN(override[i])) {
@@ -139,7 +159,14 @@ public final class TrialRunner {
             }
         }
         set(p, "T_FIRST", Double.isFinite(first) ? first : 0);
-        Trajectory tr = simulator.run(p, Regimen.of(doses), grid);
+        return new SubjectCourse(p, Regimen.of(doses));
+    }
+
+    /** One subject's course and ratings. */
+    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid, double[] override,
+                                    Map<String, Double> overrides) {
+        SubjectCourse c = course(spec, arm, patient, override, overrides);
+        Trajectory tr = simulator.run(c.parameters(), c.regimen(), grid);
         double[] trueMadrs = column(tr, "madrs");
         // Ratings: one stream per subject; scales in enum order, times in grid order, so that endpoints on
         // the same scale and time share one rating and the draws never depend on the endpoint list's order.

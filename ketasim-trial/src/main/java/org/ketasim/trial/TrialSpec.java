@@ -78,7 +78,8 @@ public record TrialSpec(String name, long seed, int subjectsPerArm, PopulationSp
     /** Drugs the engine doses; the others set sessions (placebos) or covariates (pretreatments). */
     static final Set<String> KETAMINES = Set.of("ketamine", "esketamine", "arketamine");
     static final Set<String> PLACEBOS = Set.of("midazolam", "saline");
-    static final Set<String> PRETREATMENTS = Set.of("rapamycin");
+    /** Drugs given before ketamine to change its action (they carry no ketamine and set covariates). */
+    public static final Set<String> PRETREATMENTS = Set.of("rapamycin");
     static final int MAX_SUBJECTS = 10_000_000;
 
     /** An arm: a name and its doses. */

@@ -11,18 +11,16 @@ import java.util.stream.IntStream;
 import org.ketasim.engine.Simulator;
 import org.ketasim.engine.Trajectory;
 import org.ketasim.engine.dosing.Dose;
-import org.ketasim.engine.dosing.Drug;
 import org.ketasim.engine.dosing.Regimen;
-import org.ketasim.engine.dosing.Route;
 import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.lang.Model;
 import org.ketasim.lang.Parameter;
 import org.ketasim.population.VirtualPatient;
 import org.ketasim.population.VirtualPopulation;
 import org.ketasim.trial.EndpointKind;
+import org.ketasim.trial.TrialRunner;
 import org.ketasim.trial.TrialSpec;
 import org.ketasim.trial.TrialSpec.Arm;
-import org.ketasim.trial.TrialSpec.ArmDose;
 import org.ketasim.trial.TrialSpec.Endpoint;
 
 /**
@@ -31,15 +29,12 @@ import org.ketasim.trial.TrialSpec.Endpoint;
  * doses, and observation rows at baseline (time 0) and at the endpoint times, with DV the simulated MADRS
  * (the model's true score, without rater noise).
  *
- * <p>The subjects are the ones {@link org.ketasim.trial.TrialRunner} simulates: the same population seeds per arm,
- * the same per-subject settings (design factor {@code PL_DESIGN}, rapamycin pretreatment {@code RAPA_INH},
- * {@code SPRAVATO}, {@code T_FIRST}). TrialRunner keeps that construction private, so it is repeated here; the
- * round-trip test holds the two to the same mean trajectory. Subject IDs are numbered across arms from 1.
+ * <p>The subjects are the ones {@link org.ketasim.trial.TrialRunner} simulates: the same population seeds per arm
+ * and the same per-subject courses ({@link TrialRunner#course}: design factor, masking, rapamycin pretreatment,
+ * {@code SPRAVATO}, {@code T_FIRST}). Subject IDs are numbered across arms from 1.
  */
 public final class TrialDataset {
 
-    private static final Set<String> KETAMINES = Set.of("ketamine", "esketamine", "arketamine");
-    private static final Set<String> PRETREATMENTS = Set.of("rapamycin");
 
     private TrialDataset() {
     }
@@ -55,11 +50,12 @@ public final class TrialDataset {
      */
     public static List<DatasetSubject> of(Model model, TrialSpec spec, SolverOptions options) {
         List<Course> courses = new ArrayList<>();
+        TrialRunner runner = new TrialRunner(model, options);
         for (int a = 0; a < spec.arms().size(); a++) {
             Arm arm = spec.arms().get(a);
-            VirtualPopulation population = new VirtualPopulation(model, spec.population(), mix(spec.seed(), a));
+            VirtualPopulation population = new VirtualPopulation(model, spec.population(), TrialRunner.armSeed(spec, a));
             for (int i = 0; i < spec.subjectsPerArm(); i++) {
-                courses.add(course(model, spec, arm, a + 1, (long) a * spec.subjectsPerArm() + i + 1, population.patient(i)));
+                courses.add(course(runner, spec, arm, a + 1, (long) a * spec.subjectsPerArm() + i + 1, population.patient(i)));
             }
         }
         double[] times = observationTimes(spec);
@@ -100,7 +96,7 @@ public final class TrialDataset {
 
     /** Baseline, the endpoint times, and daily times of relapse follow-up, from the first dose. */
     static double[] observationTimes(TrialSpec spec) {
-        double first = spec.arms().stream().flatMap(a -> a.doses().stream()).filter(d -> !PRETREATMENTS.contains(d.drug()))
+        double first = spec.arms().stream().flatMap(a -> a.doses().stream()).filter(d -> !TrialSpec.PRETREATMENTS.contains(d.drug()))
                 .flatMap(d -> d.startsH().stream()).mapToDouble(Double::doubleValue).min().orElse(0);
         TreeSet<Double> t = new TreeSet<>();
         t.add(0.0);
@@ -121,45 +117,12 @@ public final class TrialDataset {
         return kind == EndpointKind.MEDIAN_DAYS_TO_RELAPSE || kind == EndpointKind.KAPLAN_MEIER;
     }
 
-    /** One subject's parameters and doses, as TrialRunner builds them. */
-    private static Course course(Model model, TrialSpec spec, Arm arm, int armNumber, long id, VirtualPatient patient) {
-        double[] p = patient.parameters().clone();
-        set(model, p, "PL_DESIGN", spec.blinding().designFactor());
-        double weight = patient.covariates().weightKg();
-        List<Dose> doses = new ArrayList<>();
-        double first = Double.POSITIVE_INFINITY;
-        for (ArmDose d : arm.doses()) {
-            if (PRETREATMENTS.contains(d.drug())) {
-                double perSix = d.amount() * (d.perKg() ? weight : 1) / 6.0;
-                set(model, p, "RAPA_INH", Math.min(1, model.parameter("rapa_6mg").map(Parameter::value).orElse(0.0) * perSix));
-                continue;
-            }
-            boolean ketamine = KETAMINES.contains(d.drug());
-            for (double start : d.startsH()) {
-                first = Math.min(first, start);
-                if (ketamine) {
-                    double mg = d.salt().toBaseMg(d.amount() * (d.perKg() ? weight : 1));
-                    doses.add(new Dose(Drug.parse(d.drug()), d.route(), mg, start, d.durationH()));
-                }
-            }
-            if (ketamine && Drug.parse(d.drug()) == Drug.ESKETAMINE && d.route() == Route.INTRANASAL) {
-                set(model, p, "SPRAVATO", 1);
-            }
-        }
-        set(model, p, "T_FIRST", Double.isFinite(first) ? first : 0);
+    /** One subject's parameters and doses, from TrialRunner (the one place that builds them). */
+    private static Course course(TrialRunner runner, TrialSpec spec, Arm arm, int armNumber, long id, VirtualPatient patient) {
+        TrialRunner.SubjectCourse c = runner.course(spec, arm, patient);
+        List<Dose> doses = new ArrayList<>(c.regimen().doses());
         doses.sort(null);
-        return new Course(armNumber, id, p, doses);
+        return new Course(armNumber, id, c.parameters(), doses);
     }
 
-    private static void set(Model model, double[] p, String name, double valueInModelUnit) {
-        model.parameterIndex(name).ifPresent(i -> p[i] = model.parameters().get(i).unit().toCanonical(valueInModelUnit));
-    }
-
-    /** The arm seed, as TrialRunner derives it (SplitMix64 finaliser of seed and arm index). */
-    static long mix(long seed, long stream) {
-        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
 }
