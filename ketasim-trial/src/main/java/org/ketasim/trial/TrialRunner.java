@@ -59,18 +59,16 @@ public final class TrialRunner {
     /**
      * Runs the trial with some parameters moved from their defaults. {@code overrides} maps parameter names to
      * values in the model file's units; each virtual patient's value is multiplied by override / default, so
-     * that between-subject variability is kept (a parameter whose default is 0 is set to the override). The
-     * subjects drawn are the same as without overrides (common random numbers).
+     * that between-subject variability is kept (a parameter whose default is 0 is set to the override). A name
+     * ending in {@code .cv} (e.g. {@code Pl.cv}) sets that parameter's between-subject coefficient of variation
+     * instead: each patient's log-deviation from the typical value is scaled by ω_new / ω_old, with
+     * ω = √ln(1 + CV²), so the patients keep their rank. The subjects drawn are the same as without overrides
+     * (common random numbers).
      *
      * @throws IllegalArgumentException if a name is not a parameter of the model
      */
     public TrialResult run(TrialSpec spec, Map<String, Double> overrides, IntConsumer progress) {
-        double[] canonical = new double[model.parameters().size()];
-        Arrays.fill(canonical, Double.NaN);
-        for (Map.Entry<String, Double> o : overrides.entrySet()) {
-            int i = model.parameterIndex(o.getKey()).orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + o.getKey()));
-            canonical[i] = model.parameters().get(i).unit().toCanonical(o.getValue());
-        }
+        Moves moves = moves(spec, overrides);
         AtomicInteger done = new AtomicInteger();
         List<ArmResult> arms = new ArrayList<>();
         Map<String, SubjectRatings[]> byArm = new LinkedHashMap<>();
@@ -80,7 +78,7 @@ public final class TrialRunner {
             VirtualPopulation population = new VirtualPopulation(model, spec.population(), armSeed(spec, a));
             SubjectRatings[] subjects = new SubjectRatings[spec.subjectsPerArm()];
             IntStream.range(0, subjects.length).parallel().forEach(i -> {
-                subjects[i] = simulate(spec, arm, population.patient(i), grid, canonical, overrides);
+                subjects[i] = simulate(spec, arm, population.patient(i), grid, moves, overrides);
                 progress.accept(done.incrementAndGet());
             });
             byArm.put(arm.name(), subjects);
@@ -116,9 +114,7 @@ public final class TrialRunner {
 
     /** The course of {@code patient} in {@code arm}, at the model's parameter values. */
     public SubjectCourse course(TrialSpec spec, Arm arm, VirtualPatient patient) {
-        double[] none = new double[model.parameters().size()];
-        Arrays.fill(none, Double.NaN);
-        return course(spec, arm, patient, none, Map.of());
+        return course(spec, arm, patient, moves(spec, Map.of()), Map.of());
     }
 
     /** The seed of arm {@code armIndex}'s virtual population. */
@@ -126,18 +122,55 @@ public final class TrialRunner {
         return mix(spec.seed(), armIndex);
     }
 
-    private SubjectCourse course(TrialSpec spec, Arm arm, VirtualPatient patient, double[] override, Map<String, Double> overrides) {
-        double[] p = patient.parameters().clone();
-        for (int i = 0; i < p.length; i++) {
-            if (!Double.isNaN(override[i])) {
-                double dflt = model.parameters().get(i).canonicalValue();
-                p[i] = dflt == 0 ? override[i] : p[i] * (override[i] / dflt);
+    /**
+     * Parameter moves in canonical units: {@code typical[i]} a new typical value, {@code spread[i]} the factor
+     * on the patient's log-deviation (NaN where unchanged).
+     */
+    private record Moves(double[] typical, double[] spread) {
+    }
+
+    private Moves moves(TrialSpec spec, Map<String, Double> overrides) {
+        int n = model.parameters().size();
+        double[] typical = new double[n];
+        double[] spread = new double[n];
+        Arrays.fill(typical, Double.NaN);
+        Arrays.fill(spread, Double.NaN);
+        for (Map.Entry<String, Double> o : overrides.entrySet()) {
+            boolean cv = o.getKey().endsWith(".cv");
+            String name = cv ? o.getKey().substring(0, o.getKey().length() - 3) : o.getKey();
+            int i = model.parameterIndex(name).orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + name));
+            if (cv) {
+                double old = spec.population().parameterVariability().getOrDefault(name, model.parameters().get(i).bsvCv());
+                if (!(old > 0) || !(o.getValue() >= 0)) {
+                    throw new IllegalArgumentException(o.getKey() + ": " + name + " has no between-subject variability to rescale"
+                            + " (or the new CV " + o.getValue() + " is negative)");
+                }
+                spread[i] = Math.sqrt(Math.log1p(o.getValue() * o.getValue())) / Math.sqrt(Math.log1p(old * old));
+            } else {
+                typical[i] = model.parameters().get(i).unit().toCanonical(o.getValue());
             }
         }
-        double design = spec.blinding().factorParameter().map(name -> p[model.parameterIndex(name).orElseThrow(
-                () -> new IllegalArgumentException("the model has no design factor " + name + " for " + spec.blinding().keyword()))]).orElse(1.0);
-        set(p, "PL_DESIGN", design);
-        set(p, "MASKED", spec.blinding().masked() ? 1 : 0);
+        return new Moves(typical, spread);
+    }
+
+    private SubjectCourse course(TrialSpec spec, Arm arm, VirtualPatient patient, Moves moves, Map<String, Double> overrides) {
+        double[] p = patient.parameters().clone();
+        for (int i = 0; i < p.length; i++) {
+            double typical = moves.typical()[i];
+            double spread = moves.spread()[i];
+            if (Double.isNaN(typical) && Double.isNaN(spread)) {
+                continue;
+            }
+            double dflt = model.parameters().get(i).canonicalValue();
+            if (dflt == 0) {
+                p[i] = Double.isNaN(typical) ? p[i] : typical;
+            } else if (Double.isNaN(spread)) {
+                p[i] = p[i] * (typical / dflt);
+            } else {
+                double eta = Math.log(p[i] / dflt); // log-normal variability: p = typical x exp(eta)
+                p[i] = (Double.isNaN(typical) ? dflt : typical) * Math.exp(spread * eta);
+            }
+        }
         double weight = patient.covariates().weightKg();
         List<Dose> doses = new ArrayList<>();
         double first = Double.POSITIVE_INFINITY;
@@ -163,9 +196,9 @@ public final class TrialRunner {
     }
 
     /** One subject's course and ratings. */
-    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid, double[] override,
+    private SubjectRatings simulate(TrialSpec spec, Arm arm, VirtualPatient patient, double[] grid, Moves moves,
                                     Map<String, Double> overrides) {
-        SubjectCourse c = course(spec, arm, patient, override, overrides);
+        SubjectCourse c = course(spec, arm, patient, moves, overrides);
         Trajectory tr = simulator.run(c.parameters(), c.regimen(), grid);
         double[] trueMadrs = column(tr, "madrs");
         // Ratings: one stream per subject; scales in enum order, times in grid order, so that endpoints on

@@ -147,7 +147,7 @@ public final class Calibration {
     public Map<String, Double> start() {
         Map<String, Double> v = new LinkedHashMap<>();
         for (FreeParameter f : free) {
-            double x = model.parameter(f.name()).orElseThrow().value();
+            double x = f.current(model);
             v.put(f.name(), Math.min(f.upper(), Math.max(f.lower(), x)));
         }
         return v;

@@ -11,7 +11,11 @@ import org.ketasim.lang.Parameter;
  * <p>With {@code log} (the default of {@link #parse}) the search runs on ln(value), which suits rate constants
  * and weights that span orders of magnitude; the bounds must then be positive.
  *
- * @param name  name of a {@code [parameters]} row
+ * <p>A name ending in {@value #CV_SUFFIX} (e.g. {@code Pl.cv}) fits the between-subject variability of that
+ * parameter instead of its typical value: the coefficient of variation of its log-normal law (0.6 for
+ * {@code bsv 60%}).
+ *
+ * @param name  name of a {@code [parameters]} row, or that name followed by {@value #CV_SUFFIX}
  * @param lower lower bound (model file's unit)
  * @param upper upper bound (model file's unit)
  * @param log   whether to search in log space
@@ -31,6 +35,33 @@ public record FreeParameter(String name, double lower, double upper, boolean log
             throw new IllegalArgumentException("free parameter " + name + ": bounds must be positive for a log-space search (got lower "
                     + lower + "); append ':lin' to search in linear space");
         }
+    }
+
+    /** Suffix naming the between-subject coefficient of variation of a parameter. */
+    public static final String CV_SUFFIX = ".cv";
+
+    /** Whether this fits a between-subject coefficient of variation rather than a typical value. */
+    public boolean isCv() {
+        return isCv(name);
+    }
+
+    /** The model parameter this acts on (the name without {@value #CV_SUFFIX}). */
+    public String parameter() {
+        return parameterOf(name);
+    }
+
+    static boolean isCv(String name) {
+        return name.endsWith(CV_SUFFIX);
+    }
+
+    static String parameterOf(String name) {
+        return isCv(name) ? name.substring(0, name.length() - CV_SUFFIX.length()) : name;
+    }
+
+    /** The model's current value: the typical value, or the coefficient of variation for a {@code .cv} name. */
+    double current(Model model) {
+        Parameter p = model.parameter(parameter()).orElseThrow();
+        return isCv() ? p.bsvCv() : p.value();
     }
 
     /** A log-space free parameter. */
@@ -69,14 +100,19 @@ public record FreeParameter(String name, double lower, double upper, boolean log
      * trial or the user, not fitted).
      */
     void check(Model model) {
-        Parameter p = model.parameter(name).orElseThrow(() -> {
-            String s = model.suggest(name);
+        String base = parameter();
+        Parameter p = model.parameter(base).orElseThrow(() -> {
+            String s = model.suggest(base);
             return new IllegalArgumentException("free parameter " + name + ": the model has no such parameter"
                     + (s == null || s.isEmpty() ? "" : "; did you mean " + s + "?"));
         });
         if (p.kind() != Parameter.Kind.PARAMETER) {
             throw new IllegalArgumentException("free parameter " + name + ": is a " + p.kind().name().toLowerCase(Locale.ROOT)
                     + ", only [parameters] rows can be calibrated");
+        }
+        if (isCv() && !(p.bsvCv() > 0)) {
+            throw new IllegalArgumentException("free parameter " + name + ": " + base
+                    + " has no between-subject variability to fit; give its row a 'bsv NN%' first");
         }
     }
 

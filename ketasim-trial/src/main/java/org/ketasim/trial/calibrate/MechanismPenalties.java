@@ -83,7 +83,10 @@ public final class MechanismPenalties {
         }
     }
 
-    /** The facts at these parameter values (model file's units; others at the model's values). */
+    /**
+     * The facts at these parameter values (model file's units; others at the model's values; coefficients of
+     * variation, {@code NAME.cv}, do not concern the typical patient and are ignored).
+     */
     public List<Check> checks(Map<String, Double> values) {
         double[] all = madrsAndSpines(values, Map.of());
         double[] drugOnly = madrsAndSpines(values, Map.of("Pl", 0.0));
@@ -156,6 +159,9 @@ public final class MechanismPenalties {
 
     private void set(double[] p, Map<String, Double> values) {
         values.forEach((name, value) -> {
+            if (FreeParameter.isCv(name)) {
+                return; // variability: the typical patient does not have it
+            }
             int i = model.parameterIndex(name).orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + name));
             p[i] = model.parameters().get(i).unit().toCanonical(value);
         });

@@ -67,23 +67,59 @@ public final class ModelFileWriter {
             lines.add(text.substring(from));
         }
         for (Map.Entry<String, Double> e : values.entrySet()) {
-            Parameter p = model.parameter(e.getKey())
-                    .orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + e.getKey()));
             if (!Double.isFinite(e.getValue())) {
                 throw new IllegalArgumentException(e.getKey() + ": value must be finite, got " + e.getValue());
             }
+            if (FreeParameter.isCv(e.getKey())) {
+                continue; // after the typical values, so that a row's provenance is rewritten first
+            }
+            Parameter p = model.parameter(e.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + e.getKey()));
             int k = p.line() - 1;
             lines.set(k, rewriteRow(lines.get(k), p.name(), format(e.getValue()), provenance));
+        }
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (FreeParameter.isCv(e.getKey())) {
+                String base = FreeParameter.parameterOf(e.getKey());
+                Parameter p = model.parameter(base).orElseThrow(() -> new IllegalArgumentException("the model has no parameter " + base));
+                int k = p.line() - 1;
+                lines.set(k, rewriteBsv(lines.get(k), base, percent(e.getValue()), values.containsKey(base) ? null : provenance));
+            }
         }
         String out = String.join("", lines);
         Model check = Model.parse(out, sourceName); // the result must still be a valid model
         for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (FreeParameter.isCv(e.getKey())) {
+                double written = check.parameter(FreeParameter.parameterOf(e.getKey())).orElseThrow().bsvCv();
+                if (Math.abs(written - Double.parseDouble(percent(e.getValue())) / 100) > 1e-12) {
+                    throw new IllegalStateException(e.getKey() + ": rewritten CV reads back as " + written);
+                }
+                continue;
+            }
             double written = check.parameter(e.getKey()).orElseThrow().value();
             if (Double.compare(written, Double.parseDouble(format(e.getValue()))) != 0) {
                 throw new IllegalStateException(e.getKey() + ": rewritten value reads back as " + written);
             }
         }
         return out;
+    }
+
+    /** A coefficient of variation as the percentage written after {@code bsv}, 3 significant digits. */
+    static String percent(double cv) {
+        return format(Double.parseDouble(new BigDecimal(cv * 100).round(new MathContext(3)).toPlainString()));
+    }
+
+    /**
+     * Rewrites the {@code bsv X%} of a row; when {@code provenance} is not null (the typical value was not
+     * fitted), the row keeps its provenance and notes where its variability came from inside it.
+     */
+    static String rewriteBsv(String line, String name, String percent, String provenance) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(\\s*):(\\s*)bsv\\s+[0-9.]+\\s*%").matcher(line);
+        if (!m.find()) {
+            throw new IllegalArgumentException("row of " + name + " has no 'bsv NN%' to rewrite: " + line.strip());
+        }
+        String note = provenance == null ? "" : "; bsv " + provenance;
+        return line.substring(0, m.start()) + note + "\"" + m.group(1) + ":" + m.group(2) + "bsv " + percent + "%" + line.substring(m.end());
     }
 
     /** Rewrites one row {@code NAME = VALUE UNIT : "label" : provenance "..." [: bsv X%]}. */

@@ -65,6 +65,24 @@ class ModelFileWriterTest {
     }
 
     @Test
+    void rewritesVariabilityAndKeepsTheProvenanceOfAnUnfittedTypicalValue() throws Exception {
+        String small = SMALL.replace("source \"Someone 2001: table 2\"", "source \"Someone 2001: table 2\" : bsv 30%");
+        String prov = "ketasim calibrate: murrough2013_m_resp; 2026-11-24";
+        String out = ModelFileWriter.rewrite(small, "small.ksm", values("k_a.cv", 0.4567, "w_T", 0.5, "w_T.cv", 0.8), prov);
+        Model m = Model.parse(out, "small.ksm");
+        // k_a: only its variability was fitted; it stays a sourced value and says where the CV came from
+        assertThat(m.parameter("k_a").orElseThrow().value()).isEqualTo(1.25);
+        assertThat(m.parameter("k_a").orElseThrow().bsvCv()).isEqualTo(0.457);
+        assertThat(m.parameter("k_a").orElseThrow().provenance().type()).isEqualTo(Provenance.Type.SOURCE);
+        assertThat(m.parameter("k_a").orElseThrow().provenance().text()).isEqualTo("Someone 2001: table 2; bsv " + prov);
+        // w_T: both fitted; one calibrated provenance
+        assertThat(m.parameter("w_T").orElseThrow().bsvCv()).isEqualTo(0.8);
+        assertThat(m.parameter("w_T").orElseThrow().provenance().text()).isEqualTo(prov);
+        assertThatThrownBy(() -> ModelFileWriter.rewrite(SMALL, "small.ksm", values("V.cv", 0.3), prov))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no 'bsv NN%'");
+    }
+
+    @Test
     void rewritesTheBundledModelLeavingOtherLinesIdentical() throws Exception {
         String src = ModelLibrary.source("ketamine");
         String out = ModelFileWriter.rewrite(src, "ketamine.ksm", values("w_T", 0.55, "k_out", 0.5), "ketasim calibrate: t; 2026-11-24");
