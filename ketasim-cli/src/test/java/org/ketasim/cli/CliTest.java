@@ -2,10 +2,7 @@ package org.ketasim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,30 +18,14 @@ class CliTest {
     @TempDir
     Path dir;
 
-    /** Runs the command, capturing standard output and error. */
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void simulateWritesTheDocumentedCsvColumns() throws IOException {
         Path csv = dir.resolve("s.csv");
-        Run r = run("simulate", "--weight", "70", "--drug", "ketamine", "--route", "iv", "--dose", "0.5mg/kg", "--over", "40min",
+        CliRun r = run("simulate", "--weight", "70", "--drug", "ketamine", "--route", "iv", "--dose", "0.5mg/kg", "--over", "40min",
                 "--days", "0,2", "--until", "3d", "--every", "30min", "--out", csv.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
@@ -88,7 +69,7 @@ class CliTest {
             assertThat(Double.parseDouble(b.get(i).split(",")[1])).isCloseTo(x, org.assertj.core.data.Percentage.withPercentage(1e-3));
             assertThat(Double.parseDouble(c.get(i).split(",")[1])).isCloseTo(x, org.assertj.core.data.Percentage.withPercentage(1e-3));
         }
-        Run bad = run("simulate", "--rate", "1mg/h", "--dose", "35mg", "--over", "40min", "--until", "1h");
+        CliRun bad = run("simulate", "--rate", "1mg/h", "--dose", "35mg", "--over", "40min", "--until", "1h");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("disagree");
     }
@@ -96,7 +77,7 @@ class CliTest {
     @Test
     void jsonCarriesUnitsParametersAndSeries() throws IOException {
         Path json = dir.resolve("s.json");
-        Run r = run("simulate", "--until", "2h", "--every", "1h", "--set", "hnk_ampa=1", "--out", json.toString());
+        CliRun r = run("simulate", "--until", "2h", "--every", "1h", "--set", "hnk_ampa=1", "--out", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(tree.at("/units/ketamine_ng_ml").asText()).isEqualTo("ng/mL");
@@ -132,7 +113,7 @@ class CliTest {
         "duration not a time|--over|40mg|not a duration",
     })
     void badInputGivesOneLineAndExitCode2(String what, String option, String value, String fragment) {
-        Run r = run("simulate", option, value, "--until", "1d", "--out", dir.resolve("x.csv").toString());
+        CliRun r = run("simulate", option, value, "--until", "1d", "--out", dir.resolve("x.csv").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("Exception").doesNotContain("\n").contains(fragment);
         assertThat(dir.resolve("x.csv")).doesNotExist();
@@ -140,7 +121,7 @@ class CliTest {
 
     @Test
     void unknownSetNameSuggestsTheClosestParameter() {
-        Run r = run("simulate", "--set", "CL_Z=3", "--until", "1d");
+        CliRun r = run("simulate", "--set", "CL_Z=3", "--until", "1d");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no parameter 'CL_Z'").contains("did you mean");
     }
@@ -149,21 +130,21 @@ class CliTest {
     void malformedModelFileIsReportedWithFileLineAndColumn() throws IOException {
         Path bad = dir.resolve("bad.ksm");
         Files.writeString(bad, "model m \"broken\"\n[parameters]\nCL = 80 L/h : \"clearance\"\n");
-        Run r = run("check", bad.toString());
+        CliRun r = run("check", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).matches("ketasim: .*bad\\.ksm:3:\\d+: .*").doesNotContain("\n");
     }
 
     @Test
     void checkAcceptsTheBundledModelFile() {
-        Run r = run("check", Path.of("..", "models", "ketamine.ksm").toString());
+        CliRun r = run("check", Path.of("..", "models", "ketamine.ksm").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("is consistent").contains("50 states");
     }
 
     @Test
     void paramsListsEveryParameterWithItsProvenance() {
-        Run r = run("params", "--format", "csv");
+        CliRun r = run("params", "--format", "csv");
         assertThat(r.code()).isZero();
         String[] lines = r.out().split("\\R");
         assertThat(lines[0]).isEqualTo("name,kind,value,unit,bsv_cv,grade,provenance,label");
@@ -187,7 +168,7 @@ class CliTest {
 
     @Test
     void demoWritesCsvAndPlotsAndSummarises() {
-        Run r = run("demo", "--out-dir", dir.toString());
+        CliRun r = run("demo", "--out-dir", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("demo.csv")).exists();
         assertThat(dir.resolve("demo-first-day.png")).exists();

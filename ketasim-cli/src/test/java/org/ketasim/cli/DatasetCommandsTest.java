@@ -2,10 +2,7 @@ package org.ketasim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,23 +16,8 @@ class DatasetCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -47,14 +29,14 @@ class DatasetCommandsTest {
                 "    doses: [{drug: ketamine, route: iv, amount: 0.5 mg/kg, over: 40 min, on_days: [0, 2]}]",
                 "endpoints:", "  - {name: c24, kind: mean_change, scale: MADRS, at: 24 h}", ""));
         Path data = dir.resolve("small.csv");
-        Run t = run("trial", spec.toString(), "--out", dir.resolve("r.json").toString(), "--export-dataset", data.toString());
+        CliRun t = run("trial", spec.toString(), "--out", dir.resolve("r.json").toString(), "--export-dataset", data.toString());
         assertThat(t.code()).as(t.err()).isZero();
         List<String> rows = Files.readAllLines(data);
         assertThat(rows.get(0)).startsWith("ID,TIME,EVID,AMT,RATE,CMT,DRUG,DV,MDV,ARM,").contains(",WT,", ",AGE,", ",SEX,");
         // 3 subjects x (2 infusions + observations at 0 and 24 h)
         assertThat(rows).hasSize(1 + 3 * 4);
         Path out = dir.resolve("replay.csv");
-        Run s = run("simulate", "--dataset", data.toString(), "--out", out.toString());
+        CliRun s = run("simulate", "--dataset", data.toString(), "--out", out.toString());
         assertThat(s.code()).as(s.err()).isZero();
         List<String> replay = Files.readAllLines(out);
         assertThat(replay.get(0)).startsWith("ID,time_h,ketamine_ng_ml,").contains(",madrs,");
@@ -70,7 +52,7 @@ class DatasetCommandsTest {
     void aBadDatasetRowIsOneLineWithFileLineAndColumnAndExitCode2() throws IOException {
         Path data = dir.resolve("data.csv");
         Files.writeString(data, "ID,TIME,EVID,AMT,RATE,CMT,DV,MDV\n1,0,1,30,45,1,.,1\n1,1,0,abc,0,.,.,1\n");
-        Run r = run("simulate", "--dataset", data.toString());
+        CliRun r = run("simulate", "--dataset", data.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("ketasim: " + data + ":3:4: AMT must be a non-negative number, got 'abc'");
     }
@@ -84,7 +66,7 @@ class DatasetCommandsTest {
                 "    doses: [{drug: ketamine, route: iv, amount: 0.5 mg/kg, over: 40 min, on_days: [0]}]",
                 "endpoints:", "  - {name: c24, kind: mean_change, scale: MADRS, at: 24 h}", ""));
         Path result = dir.resolve("r.json");
-        Run r = run("trial", spec.toString(), "--out", result.toString(), "--export-dataset",
+        CliRun r = run("trial", spec.toString(), "--out", result.toString(), "--export-dataset",
                 dir.resolve("no-such-folder").resolve("d.csv").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains("folder").contains("does not exist").doesNotContain("\n");

@@ -2,10 +2,7 @@ package org.ketasim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,29 +18,14 @@ class ExportCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void exportWritesSbmlWithThePatientAndTheCourse() throws IOException {
         Path xml = dir.resolve("k.xml");
-        Run r = run("export", "--format", "sbml", "--out", xml.toString(), "--weight", "80", "--days", "0,2");
+        CliRun r = run("export", "--format", "sbml", "--out", xml.toString(), "--weight", "80", "--days", "0,2");
         assertThat(r.code()).as(r.err()).isZero();
         String sbml = Files.readString(xml);
         assertThat(sbml).contains("<sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\" level=\"3\" version=\"2\">");
@@ -63,7 +45,7 @@ class ExportCommandTest {
         "--model|no-such-model.ksm|no such readable file",
         "--route|nasal-spray|unknown route"})
     void badInputGivesOneLineAndExitCode2(String option, String value, String fragment) {
-        Run r = run("export", "--out", dir.resolve("x.xml").toString(), option, value);
+        CliRun r = run("export", "--out", dir.resolve("x.xml").toString(), option, value);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains(fragment).doesNotContain("\n");
         assertThat(dir.resolve("x.xml")).doesNotExist();
@@ -71,7 +53,7 @@ class ExportCommandTest {
 
     @Test
     void outIsRequired() {
-        Run r = run("export", "--format", "sbml");
+        CliRun r = run("export", "--format", "sbml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).contains("--out").doesNotContain("\n");
     }
@@ -84,7 +66,7 @@ class ExportCommandTest {
                 "[states]", "A(0) = 0 [mg] : \"amount\"", "[dosing]", "iv S: A", "iv R: A", "[equations]", "d/dt(A) = -k * A",
                 "[outputs]", "amount = A [mg] : \"amount\"", ""));
         Path xml = dir.resolve("one.xml");
-        Run r = run("export", "--model", ksm.toString(), "--out", xml.toString());
+        CliRun r = run("export", "--model", ksm.toString(), "--out", xml.toString());
         assertThat(r.code()).as(r.err()).isZero();
         String sbml = Files.readString(xml);
         assertThat(sbml).contains("<model id=\"one\" name=\"One compartment\"").contains("<rateRule variable=\"A\">")
