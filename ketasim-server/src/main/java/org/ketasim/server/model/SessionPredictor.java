@@ -1,0 +1,147 @@
+package org.ketasim.server.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.ketasim.engine.Simulator;
+import org.ketasim.engine.Trajectory;
+import org.ketasim.engine.dosing.Dose;
+import org.ketasim.engine.dosing.Drug;
+import org.ketasim.engine.dosing.Regimen;
+import org.ketasim.engine.dosing.Route;
+import org.ketasim.engine.dosing.Salt;
+import org.ketasim.engine.solve.SolverOptions;
+import org.ketasim.lang.Model;
+import org.ketasim.models.ModelLibrary;
+import org.ketasim.models.SessionCovariates;
+import org.ketasim.population.Crosswalk;
+import org.ketasim.population.Scale;
+
+/**
+ * The model beside the patient: what KetaSim's typical patient of this weight would show for this dose.
+ *
+ * <p>The bundled ketamine model ({@code models/ketamine.ksm}) is compiled once. A session prediction is the
+ * plasma ketamine level, the CADSS rise and the blood pressure (the patient's own resting pressure plus the
+ * model's change) over the three hours after the start of an IV infusion. A course prediction is the MADRS
+ * of the typical patient given the patient's actual sessions, starting from the patient's baseline. These
+ * are the model's typical patient, without between-patient variability: an orientation, not a forecast for
+ * this person.
+ */
+public final class SessionPredictor {
+
+    private final Model model;
+    private final Simulator simulator;
+
+    public SessionPredictor() {
+        this.model = ModelLibrary.ketamine();
+        this.simulator = new Simulator(model.compile(), model.doseTargets(), SolverOptions.defaults());
+    }
+
+    /**
+     * Predicted curves for one IV session.
+     *
+     * @param timesMin        minutes from the start of the infusion
+     * @param ketamineNgMl    plasma ketamine (S + R) (ng/mL)
+     * @param cadss           CADSS rise over baseline (points)
+     * @param sbpMmHg         systolic pressure: resting + model change (mmHg)
+     * @param dbpMmHg         diastolic pressure: resting + model change (mmHg)
+     */
+    public record SessionCurves(double[] timesMin, double[] ketamineNgMl, double[] cadss, double[] sbpMmHg, double[] dbpMmHg,
+                                double peakKetamineNgMl, double peakCadss, double peakSbpMmHg, String note) {
+    }
+
+    /** MADRS of the model's typical patient over a course. */
+    public record CourseCurve(double[] days, double[] madrs, String note) {
+    }
+
+    /**
+     * @param weightKg    body weight (kg)
+     * @param doseMgHcl   dose as ketamine hydrochloride (mg)
+     * @param durationMin infusion time (min)
+     * @param restingSbp  resting systolic pressure (mmHg)
+     * @param restingDbp  resting diastolic pressure (mmHg)
+     */
+    public SessionCurves session(double weightKg, double doseMgHcl, int durationMin, int restingSbp, int restingDbp) {
+        double[] p = parameters(weightKg, Double.NaN);
+        Regimen regimen = Regimen.of(List.of(new Dose(Drug.KETAMINE, Route.IV, Salt.HCL.toBaseMg(doseMgHcl), 0, durationMin / 60.0)));
+        SessionCovariates.apply(model, p, regimen, 0, Set.of());
+        int n = 181 / 3 + 1;
+        double[] tMin = new double[n];
+        double[] tH = new double[n];
+        for (int i = 0; i < n; i++) {
+            tMin[i] = i * 3;
+            tH[i] = tMin[i] / 60.0;
+        }
+        Trajectory tr = simulator.run(p, regimen, tH);
+        double[] k = tr.output(index("ketamine_ng_ml"));
+        double[] cadss = tr.output(index("cadss"));
+        double[] dsbp = tr.output(index("sbp_change_mmhg"));
+        double[] ddbp = tr.output(index("dbp_change_mmhg"));
+        double[] sbp = new double[n];
+        double[] dbp = new double[n];
+        double pk = 0;
+        double pc = 0;
+        double ps = 0;
+        for (int i = 0; i < n; i++) {
+            sbp[i] = restingSbp + dsbp[i];
+            dbp[i] = restingDbp + ddbp[i];
+            pk = Math.max(pk, k[i]);
+            pc = Math.max(pc, cadss[i]);
+            ps = Math.max(ps, sbp[i]);
+        }
+        return new SessionCurves(tMin, k, cadss, sbp, dbp, pk, pc, ps,
+                "KetaSim typical patient (models/ketamine.ksm) of this weight and dose; no between-patient variability");
+    }
+
+    /**
+     * The typical patient's MADRS over a course.
+     *
+     * @param sessions   per session: {start (h from the first session), dose (mg HCl), duration (min)}
+     * @param baselineMadrs baseline MADRS (points)
+     * @param untilDays  end of the curve (days after the first session)
+     */
+    public CourseCurve course(double weightKg, List<double[]> sessions, double baselineMadrs, double untilDays) {
+        double[] p = parameters(weightKg, baselineMadrs);
+        List<Dose> doses = new ArrayList<>();
+        for (double[] s : sessions) {
+            doses.add(new Dose(Drug.KETAMINE, Route.IV, Salt.HCL.toBaseMg(s[1]), s[0], s[2] / 60.0));
+        }
+        Regimen regimen = Regimen.of(doses);
+        SessionCovariates.apply(model, p, regimen, 0, Set.of());
+        int n = (int) Math.ceil(untilDays * 4) + 1;
+        double[] tH = new double[n];
+        double[] days = new double[n];
+        for (int i = 0; i < n; i++) {
+            days[i] = i / 4.0;
+            tH[i] = days[i] * 24;
+        }
+        Trajectory tr = simulator.run(p, regimen, tH);
+        return new CourseCurve(days, tr.output(index("madrs")),
+                "KetaSim typical patient given this patient's sessions, from this patient's baseline; no variability band yet");
+    }
+
+    /** PHQ-9 from MADRS and back, by the population module's crosswalk. */
+    public static double madrsToPhq9(double madrs) {
+        return Crosswalk.fromMadrs(Scale.PHQ9, madrs);
+    }
+
+    public static double phq9ToMadrs(double phq9) {
+        return Crosswalk.toMadrs(Scale.PHQ9, phq9);
+    }
+
+    private double[] parameters(double weightKg, double baselineMadrs) {
+        double[] p = model.defaultParameters();
+        int wt = model.parameterIndex("WT").orElseThrow();
+        p[wt] = model.parameters().get(wt).unit().toCanonical(weightKg);
+        if (!Double.isNaN(baselineMadrs)) {
+            int y0 = model.parameterIndex("MADRS0").orElseThrow();
+            p[y0] = model.parameters().get(y0).unit().toCanonical(baselineMadrs);
+        }
+        return p;
+    }
+
+    private int index(String output) {
+        return model.outputIndex(output).orElseThrow(() -> new IllegalStateException("model has no output " + output));
+    }
+}
