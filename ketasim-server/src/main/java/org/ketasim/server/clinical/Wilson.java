@@ -16,6 +16,6 @@ public final class Wilson {
         double z2n = z * z / n;
         double centre = (p + z2n / 2) / (1 + z2n);
         double half = z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        return new double[] {k == 0 ? 0 : Math.max(0, centre - half), k == n ? 1 : Math.min(1, centre + half)};
     }
 }
