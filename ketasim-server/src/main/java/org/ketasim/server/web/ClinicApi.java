@@ -547,7 +547,7 @@ public final class ClinicApi {
     }
 
     private static double days(Instant t0, Instant t) {
-        return Math.round(Duration.between(t0, t).toMinutes() / 1440.0 * 100) / 100.0;
+        return Duration.between(t0, t).toMillis() / 86_400_000.0;
     }
 
     private static String nz(String s) {
