@@ -271,7 +271,10 @@
     if (r.sessions.length) secard.appendChild(el('table', {}, el('tr', {}, ['#', 'Started', 'Dose', 'Pump', 'Status'].map(t => el('th', {}, t))),
       r.sessions.map(s => el('tr', {}, el('td', {}, el('a', {href: '#/session/' + s.id, class: 'session-link'}, 'Session ' + s.sessionNumber)),
         el('td', {}, when(s.startedAt)), el('td', {}, fmt(s.dose.doseMg) + ' mg'), el('td', {}, fmt(s.dose.pumpRateMlPerH) + ' mL/h'), el('td', {}, s.status)))));
-    if (signed.length) secard.appendChild(el('form', {id: 'session-form', onsubmit: action(async () => {
+    const running = r.sessions.find(s => s.status === 'IN_PROGRESS');
+    if (running) secard.appendChild(el('p', {}, 'Session ' + running.sessionNumber + ' is in progress: ',
+      el('a', {href: '#/session/' + running.id}, 'open it'), '.'));
+    else if (signed.length) secard.appendChild(el('form', {id: 'session-form', onsubmit: action(async () => {
       const s = await api('POST', '/api/patients/' + id + '/sessions', {planId: Number(val('ss-plan')), weightKg: num('ss-weight'),
         vialMgPerMl: num('ss-vial'), bagVolumeMl: num('ss-bag'),
         checks: {consentConfirmed: checked('ss-consent'), fastingConfirmed: checked('ss-fasting'), escortConfirmed: checked('ss-escort'),
