@@ -32,6 +32,15 @@ public final class SessionPredictor {
 
     private final Model model;
     private final Simulator simulator;
+    /** The same session is looked at many times while it runs: keep the last 512 predictions. */
+    private final java.util.Map<String, SessionCurves> cache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, SessionCurves> eldest) {
+            return size() > 512;
+        }
+    };
 
     public SessionPredictor() {
         this.model = ModelLibrary.ketamine();
@@ -63,6 +72,21 @@ public final class SessionPredictor {
      * @param restingDbp  resting diastolic pressure (mmHg)
      */
     public SessionCurves session(double weightKg, double doseMgHcl, int durationMin, int restingSbp, int restingDbp) {
+        String key = weightKg + "|" + doseMgHcl + "|" + durationMin + "|" + restingSbp + "|" + restingDbp;
+        synchronized (cache) {
+            SessionCurves hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        SessionCurves curves = simulateSession(weightKg, doseMgHcl, durationMin, restingSbp, restingDbp);
+        synchronized (cache) {
+            cache.put(key, curves);
+        }
+        return curves;
+    }
+
+    private SessionCurves simulateSession(double weightKg, double doseMgHcl, int durationMin, int restingSbp, int restingDbp) {
         double[] p = parameters(weightKg, Double.NaN);
         Regimen regimen = Regimen.of(List.of(new Dose(Drug.KETAMINE, Route.IV, Salt.HCL.toBaseMg(doseMgHcl), 0, durationMin / 60.0)));
         SessionCovariates.apply(model, p, regimen, 0, Set.of());
