@@ -171,8 +171,9 @@
       series.push({name: useScale === 'PHQ9' ? 'PHQ-9 recorded' : 'MADRS recorded', color: '#20344f', markers: true,
         points: s.filter(q => q.day !== null).map(q => [q.day, q.total])});
       if (traj.model && traj.model.scale === useScale) {
-        series.push({name: 'model, typical patient', color: '#c2410c', dashed: true, width: 1.5,
-          points: traj.model.days.map((d, i) => [d, traj.model.expected[i]])});
+        series.push({name: 'model, typical patient (band: 5–95 % of virtual patients)', color: '#c2410c', dashed: true, width: 1.5,
+          points: traj.model.days.map((d, i) => [d, traj.model.expected[i]]),
+          band: traj.model.bandLow ? traj.model.days.map((d, i) => [d, traj.model.bandLow[i], traj.model.bandHigh[i]]) : []});
       }
       const base = s.filter(q => q.day !== null && q.day <= 0).slice(-1)[0];
       const hl = [];

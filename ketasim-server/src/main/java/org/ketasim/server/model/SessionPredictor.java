@@ -16,6 +16,9 @@ import org.ketasim.lang.Model;
 import org.ketasim.models.ModelLibrary;
 import org.ketasim.models.SessionCovariates;
 import org.ketasim.population.Crosswalk;
+import org.ketasim.population.PopulationSpec;
+import org.ketasim.population.VirtualPatient;
+import org.ketasim.population.VirtualPopulation;
 import org.ketasim.population.Scale;
 
 /**
@@ -32,6 +35,15 @@ public final class SessionPredictor {
 
     private final Model model;
     private final Simulator simulator;
+    private final VirtualPopulation population;
+    private final java.util.Map<String, CourseCurve> courseCache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, CourseCurve> eldest) {
+            return size() > 128;
+        }
+    };
     /** The same session is looked at many times while it runs: keep the last 512 predictions. */
     private final java.util.Map<String, SessionCurves> cache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -45,6 +57,7 @@ public final class SessionPredictor {
     public SessionPredictor() {
         this.model = ModelLibrary.ketamine();
         this.simulator = new Simulator(model.compile(), model.doseTargets(), SolverOptions.defaults());
+        this.population = new VirtualPopulation(model, PopulationSpec.preset("trd").withoutBaselineRanges(), 20261124L);
     }
 
     /**
@@ -60,9 +73,19 @@ public final class SessionPredictor {
                                 double peakKetamineNgMl, double peakCadss, double peakSbpMmHg, String note) {
     }
 
-    /** MADRS of the model's typical patient over a course. */
-    public record CourseCurve(double[] days, double[] madrs, String note) {
+    /**
+     * MADRS over a course: the model's typical patient, and the 5-95 % band of virtual patients.
+     *
+     * @param days   days after the first session
+     * @param madrs  typical patient (points)
+     * @param lo     5th percentile of the virtual patients (points)
+     * @param hi     95th percentile of the virtual patients (points)
+     */
+    public record CourseCurve(double[] days, double[] madrs, double[] lo, double[] hi, int bandPatients, String note) {
     }
+
+    /** Virtual patients in the expected band. */
+    static final int BAND_PATIENTS = 40;
 
     /**
      * @param weightKg    body weight (kg)
@@ -126,6 +149,24 @@ public final class SessionPredictor {
      * @param untilDays  end of the curve (days after the first session)
      */
     public CourseCurve course(double weightKg, List<double[]> sessions, double baselineMadrs, double untilDays) {
+        StringBuilder key = new StringBuilder("course|").append(weightKg).append('|').append(baselineMadrs).append('|').append(untilDays);
+        for (double[] x : sessions) {
+            key.append('|').append(java.util.Arrays.toString(x));
+        }
+        synchronized (courseCache) {
+            CourseCurve hit = courseCache.get(key.toString());
+            if (hit != null) {
+                return hit;
+            }
+        }
+        CourseCurve c = simulateCourse(weightKg, sessions, baselineMadrs, untilDays);
+        synchronized (courseCache) {
+            courseCache.put(key.toString(), c);
+        }
+        return c;
+    }
+
+    private CourseCurve simulateCourse(double weightKg, List<double[]> sessions, double baselineMadrs, double untilDays) {
         double[] p = parameters(weightKg, baselineMadrs);
         List<Dose> doses = new ArrayList<>();
         for (double[] s : sessions) {
@@ -141,8 +182,37 @@ public final class SessionPredictor {
             tH[i] = days[i] * 24;
         }
         Trajectory tr = simulator.run(p, regimen, tH);
-        return new CourseCurve(days, tr.output(index("madrs")),
-                "KetaSim typical patient given this patient's sessions, from this patient's baseline; no variability band yet");
+        // The band: virtual patients of the TRD preset (between-patient variability of the model's parameters and
+        // covariates), each given this patient's weight, baseline and sessions.
+        int k = index("madrs");
+        List<double[]> runs = new ArrayList<>();
+        int wt = model.parameterIndex("WT").orElseThrow();
+        int y0 = model.parameterIndex("MADRS0").orElseThrow();
+        for (VirtualPatient vp : population.patients(0, BAND_PATIENTS)) {
+            double[] q = vp.parameters();
+            q[wt] = p[wt];
+            q[y0] = p[y0];
+            SessionCovariates.apply(model, q, regimen, 0, Set.of());
+            try {
+                runs.add(simulator.run(q, regimen, tH).output(k));
+            } catch (RuntimeException e) {
+                // a virtual patient the integrator cannot follow is left out of the band
+            }
+        }
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        double[] col = new double[runs.size()];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < runs.size(); j++) {
+                col[j] = runs.get(j)[i];
+            }
+            java.util.Arrays.sort(col);
+            lo[i] = col.length == 0 ? Double.NaN : col[(int) Math.floor(0.05 * (col.length - 1))];
+            hi[i] = col.length == 0 ? Double.NaN : col[(int) Math.ceil(0.95 * (col.length - 1))];
+        }
+        return new CourseCurve(days, tr.output(k), lo, hi, runs.size(),
+                "KetaSim typical patient given this patient's sessions, from this patient's baseline; band: 5-95 % of "
+                        + runs.size() + " virtual patients of the 'trd' population preset with the same weight, baseline and sessions");
     }
 
     /** PHQ-9 from MADRS and back, by the population module's crosswalk. */

@@ -498,13 +498,19 @@ public final class ClinicApi {
                 double lastDay = Math.max(28, s.stream().mapToDouble(p -> (Double) p.get("day")).max().orElse(0) + 7);
                 var curve = predictor.course(r.sessions().get(0).dose().weightKg(), doses, Math.max(1, madrs0), Math.min(lastDay, 180));
                 double[] y = curve.madrs();
+                double[] lo = curve.lo();
+                double[] hi = curve.hi();
                 if (scale.equals("PHQ9")) {
                     y = java.util.Arrays.stream(y).map(SessionPredictor::madrsToPhq9).toArray();
+                    lo = java.util.Arrays.stream(lo).map(v -> Double.isNaN(v) ? v : SessionPredictor.madrsToPhq9(v)).toArray();
+                    hi = java.util.Arrays.stream(hi).map(v -> Double.isNaN(v) ? v : SessionPredictor.madrsToPhq9(v)).toArray();
                 }
                 model = new LinkedHashMap<>();
                 model.put("scale", scale);
                 model.put("days", curve.days());
                 model.put("expected", y);
+                model.put("bandLow", curve.bandPatients() > 0 ? lo : null);
+                model.put("bandHigh", curve.bandPatients() > 0 ? hi : null);
                 model.put("note", curve.note());
             }
         }

@@ -21,4 +21,9 @@ class H2StorageTest extends StorageContract {
     void bypassTriggers(Statement st) throws SQLException {
         st.execute("DROP TRIGGER audit_log_no_update");
     }
+
+    @Override
+    void bypassDeleteTrigger(Statement st) throws SQLException {
+        st.execute("DROP TRIGGER audit_log_no_delete");
+    }
 }

@@ -171,6 +171,25 @@ abstract class StorageContract {
     }
 
     @Test
+    void hashChainDetectsDeletedRows() throws Exception {
+        patientReadyForSession("MRN-6");
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            bypassDeleteTrigger(st);
+            st.executeUpdate("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+        }
+        var v = store.verifyAudit();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem()).contains("missing");
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM audit_log WHERE seq = 2");
+        }
+        assertThat(store.verifyAudit().firstBrokenSeq()).isEqualTo(3L);
+    }
+
+    /** Disables the trigger that rejects DELETE on the audit log. */
+    abstract void bypassDeleteTrigger(Statement st) throws SQLException;
+
+    @Test
     void concurrentWritersKeepTheChainIntact() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<?>> fs = new ArrayList<>();

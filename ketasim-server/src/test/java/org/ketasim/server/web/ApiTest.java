@@ -314,6 +314,12 @@ class ApiTest {
         assertThat(traj.at("/scores/PHQ9").size()).isEqualTo(2);
         assertThat(traj.at("/model/scale").asText()).isEqualTo("PHQ9");
         assertThat(traj.at("/model/expected/0").asDouble()).isCloseTo(16, within(1.5));
+        JsonNode lo = traj.at("/model/bandLow");
+        JsonNode hi = traj.at("/model/bandHigh");
+        assertThat(lo.size()).isEqualTo(traj.at("/model/days").size());
+        int day7 = 7 * 4;
+        assertThat(lo.get(day7).asDouble()).isLessThan(hi.get(day7).asDouble());
+        assertThat(traj.at("/model/note").asText()).contains("virtual patients");
 
         var dash = phys.get("/api/dashboard?instrument=PHQ9");
         assertThat(dash.status()).isEqualTo(200);
