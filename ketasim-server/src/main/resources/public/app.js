@@ -123,7 +123,7 @@
       else await showPatients();
     } catch (e) { flash(e.message); }
   }
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', () => { flash(''); route(); });
 
   // ------------------------------------------------------------------ patients
   async function showPatients() {
@@ -426,7 +426,7 @@
     main().replaceChildren(el('h1', {}, 'Clinic outcomes'), el('section', {class: 'card', id: 'dashboard'}, field('Scale', pick),
       el('p', {id: 'who-counted'}, d.whoIsCounted),
       KetaCharts.lineChart({width: 760, height: 300, title: 'Response and remission (%) with Wilson 95 % intervals', xLabel: 'days since first infusion',
-        yMin: 0, yMax: 100, series: [
+        yMin: 0, yMax: 100, xMin: 0, xMax: 90, series: [
           {name: 'response', color: '#2f7d3b', markers: true, points: withN.map(r => [r.targetDay, 100 * r.responseRate])},
           {name: 'remission', color: '#6b21a8', markers: true, points: withN.map(r => [r.targetDay + 0.6, 100 * r.remissionRate])}],
         intervals: withN.map(r => ({x: r.targetDay, lo: 100 * r.responseCi95[0], hi: 100 * r.responseCi95[1], color: '#2f7d3b'}))

@@ -239,7 +239,9 @@ class ApiTest {
         assertThat(created.status()).isEqualTo(201);
         String otp = created.body().get("oneTimePassword").asText();
         var doc = new Client(clinic.port());
-        assertThat(doc.login("newdoc", otp).body().at("/user/mustChangePassword").asBoolean()).isTrue();
+        var login = doc.login("newdoc", otp);
+        assertThat(login.body().at("/user/mustChangePassword").asBoolean()).isTrue();
+        assertThat(login.headers().firstValue("Set-Cookie").orElse("")).contains("HttpOnly").contains("SameSite=Strict");
         var blocked = doc.get("/api/patients");
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.error()).contains("one-time password");

@@ -193,6 +193,14 @@ class BrowserEndToEndTest {
         // The dashboard states who is counted.
         driver.findElement(By.id("nav-dashboard")).click();
         assertThat(textOf("who-counted")).contains("baseline");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dashboard svg.chart")));
+        screenshot("dashboard", "dashboard");
+
+        // Logging out returns to the login form, and the API refuses the old session.
+        click("logout");
+        byId("login-username");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; fetch('/api/patients').then(r => done(r.status));")).isEqualTo(401L);
     }
 
     void screenshot(String name, String scrollTo) throws Exception {
