@@ -295,7 +295,23 @@
         el('label', {}, el('input', {type: 'checkbox', id: 'ss-noci'}), ' no new contraindication')),
       el('div', {}, el('strong', {}, 'Resting vitals: '), field('SBP', numberInput('ss-sbp')), field('DBP', numberInput('ss-dbp')),
         field('HR', numberInput('ss-hr')), field('SpO₂', numberInput('ss-spo2')), field('RR', numberInput('ss-rr'))),
+      el('p', {id: 'ss-preview', class: 'muted'}, ''),
       el('button', {id: 'ss-submit', type: 'submit'}, 'Start infusion')));
+    const preview = async () => {
+      const pl = signed.find(x => String(x.id) === val('ss-plan'));
+      const box = document.getElementById('ss-preview');
+      if (!pl || !box) return;
+      try {
+        const d = await api('POST', '/api/dose-calculation', {weightKg: num('ss-weight'), doseMgPerKg: pl.doseMgPerKg, vialMgPerMl: num('ss-vial'),
+          bagVolumeMl: num('ss-bag'), durationMin: pl.durationMin});
+        box.textContent = 'Dose ' + fmt(d.doseMg) + ' mg (' + d.doseMgPerKg + ' mg/kg): draw ' + fmt(d.drugVolumeMl, 2) + ' mL of ' + d.vialMgPerMl
+          + ' mg/mL into ' + fmt(d.bagVolumeMl, 0) + ' mL; pump ' + fmt(d.pumpRateMlPerH) + ' mL/h for ' + d.durationMin + ' min.'
+          + (d.warnings.length ? ' Check: ' + d.warnings.join('; ') : '');
+      } catch (e) { box.textContent = e.message; }
+    };
+    if (signed.length && !running) {
+      setTimeout(() => { ['ss-plan', 'ss-weight', 'ss-vial', 'ss-bag'].forEach(i => document.getElementById(i).addEventListener('change', preview)); preview(); }, 0);
+    }
     else secard.appendChild(el('p', {class: 'muted'}, 'A signed plan with sessions left is needed to start a session.'));
     view.push(secard);
 
@@ -375,7 +391,7 @@
         hrBpm: num('v-hr'), spo2Pct: num('v-spo2'), rrPerMin: num('v-rr')});
       await route();
       if (v.alerts.length) flash('ALERT: ' + v.alerts.map(a => a.message).join(' | ')); else flash('Vitals recorded.', true);
-    })}, field('Minute', numberInput('v-minute')), field('SBP', numberInput('v-sbp')), field('DBP', numberInput('v-dbp')),
+    })}, field('Minute', numberInput('v-minute', {value: Math.max(0, Math.round((Date.now() - new Date(s.startedAt)) / 60000))})), field('SBP', numberInput('v-sbp')), field('DBP', numberInput('v-dbp')),
       field('HR', numberInput('v-hr')), field('SpO₂', numberInput('v-spo2')), field('RR', numberInput('v-rr')),
       el('button', {id: 'v-submit', type: 'submit'}, 'Record vitals')));
     view.push(vcard);

@@ -160,6 +160,7 @@ class BrowserEndToEndTest {
         type("ss-hr", "70");
         type("ss-spo2", "98");
         type("ss-rr", "14");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ss-preview"), "pump 155.3 mL/h"));
         click("ss-submit");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dose-mg"), "35.0 mg"));
         assertThat(textOf("dose-rate")).contains("155.3 mL/h");
