@@ -38,8 +38,9 @@ public final class DemoData {
     /** Loads the demo accounts and four fictional patients, once; prints how to log in. */
     public static void load(ClinicStore store, Passwords passwords, PrintStream out) {
         boolean fresh = store.userByName("physician").isEmpty();
+        boolean demoAdmin = store.userByName("admin").isEmpty();
         if (fresh) {
-            if (store.userByName("admin").isEmpty()) {
+            if (demoAdmin) {
                 store.createUser(null, "admin", "Demo Administrator", Role.ADMINISTRATOR, passwords.hash("demo-admin-pass"), false);
             }
             var phys = store.createUser(null, "physician", "Dr Demo Physician", Role.PHYSICIAN, passwords.hash("demo-physician-pass"), false);
@@ -48,7 +49,8 @@ public final class DemoData {
                     new ClinicStore.Actor(nurse.id(), nurse.username(), Role.NURSE));
         }
         out.println("ketasim serve --demo: FICTIONAL accounts and patients (never use --demo with real patient data).");
-        out.println("  physician / demo-physician-pass     nurse / demo-nurse-pass     admin / demo-admin-pass"
+        out.println("  physician / demo-physician-pass     nurse / demo-nurse-pass     "
+                + (fresh && !demoAdmin ? "admin: the administrator created before (its own password)" : "admin / demo-admin-pass")
                 + (fresh ? "" : "   (loaded earlier)"));
     }
 
