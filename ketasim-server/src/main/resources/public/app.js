@@ -251,18 +251,27 @@
 
     // Plans
     const pcard = el('section', {class: 'card', id: 'plans'}, el('h2', {}, 'Treatment plans'));
-    if (r.plans.length) pcard.appendChild(el('table', {}, el('tr', {}, ['Plan', 'Dose', 'Sessions', 'Signed', ''].map(t => el('th', {}, t))),
+    const planFirst = pl => r.sessions.filter(x => x.planId === pl.id).map(x => new Date(x.startedAt)).sort((a, b) => a - b)[0];
+    const nextDue = pl => {
+      const first = planFirst(pl);
+      if (!first || pl.sessionsStarted >= pl.sessionCount) return '';
+      const day = pl.scheduleDays[pl.sessionsStarted];
+      return '; next (session ' + (pl.sessionsStarted + 1) + ') due ' + new Date(first.getTime() + day * 86400000).toLocaleDateString();
+    };
+    if (r.plans.length) pcard.appendChild(el('table', {}, el('tr', {}, ['Plan', 'Dose', 'Sessions', 'Schedule (days)', 'Signed', ''].map(t => el('th', {}, t))),
       r.plans.map(pl => el('tr', {}, el('td', {}, pl.protocolName + (pl.notes ? ' — ' + pl.notes : '')),
         el('td', {}, pl.doseMgPerKg + ' mg/kg over ' + pl.durationMin + ' min'), el('td', {}, pl.sessionsStarted + ' of ' + pl.sessionCount),
+        el('td', {class: 'plan-schedule'}, pl.scheduleDays.join(', ') + nextDue(pl)),
         el('td', {}, pl.signedAt ? 'signed by ' + pl.signedBy + ', ' + when(pl.signedAt) : 'not signed'),
         el('td', {}, !pl.signedAt && isPhys ? el('button', {class: 'sign-plan', onclick: action(async () => {
           await api('POST', '/api/patients/' + id + '/plans/' + pl.id + '/sign'); route(); }, 'Plan signed.')}, 'Sign') : '')))));
     if (isPhys) pcard.appendChild(el('form', {id: 'plan-form', onsubmit: action(async () => {
       await api('POST', '/api/patients/' + id + '/plans', {protocolId: Number(val('plan-protocol')), doseMgPerKg: num('plan-dose'),
-        sessionCount: num('plan-count'), notes: val('plan-notes')}); route();
+        sessionCount: num('plan-count'), scheduleDays: val('plan-schedule').trim() || null, notes: val('plan-notes')}); route();
     }, 'Plan created; sign it to allow sessions.')},
       field('Protocol', select('plan-protocol', protocols.map(t => [String(t.id), t.name]))),
       field('Dose mg/kg (blank: template)', numberInput('plan-dose')), field('Sessions (blank: template)', numberInput('plan-count')),
+      field('Days, e.g. 0,2,4,7,9,11 (blank: template)', el('input', {id: 'plan-schedule', maxlength: 400})),
       field('Notes', el('input', {id: 'plan-notes', maxlength: 2000})), el('button', {id: 'plan-submit', type: 'submit'}, 'Create plan')));
     view.push(pcard);
 
@@ -279,7 +288,7 @@
       const s = await api('POST', '/api/patients/' + id + '/sessions', {planId: Number(val('ss-plan')), weightKg: num('ss-weight'),
         vialMgPerMl: num('ss-vial'), bagVolumeMl: num('ss-bag'),
         checks: {consentConfirmed: checked('ss-consent'), fastingConfirmed: checked('ss-fasting'), escortConfirmed: checked('ss-escort'),
-          noNewContraindication: checked('ss-noci')},
+          noNewContraindication: checked('ss-noci'), suicideRiskReviewed: checked('ss-risk')},
         restingVitals: {sbpMmHg: num('ss-sbp'), dbpMmHg: num('ss-dbp'), hrBpm: num('ss-hr'), spo2Pct: num('ss-spo2'), rrPerMin: num('ss-rr')}});
       location.hash = '#/session/' + s.id;
     }, 'Session started.')},
@@ -292,7 +301,8 @@
         el('label', {}, el('input', {type: 'checkbox', id: 'ss-consent'}), ' consent'),
         el('label', {}, el('input', {type: 'checkbox', id: 'ss-fasting'}), ' fasting'),
         el('label', {}, el('input', {type: 'checkbox', id: 'ss-escort'}), ' escort home'),
-        el('label', {}, el('input', {type: 'checkbox', id: 'ss-noci'}), ' no new contraindication')),
+        el('label', {}, el('input', {type: 'checkbox', id: 'ss-noci'}), ' no new contraindication'),
+        el('label', {}, el('input', {type: 'checkbox', id: 'ss-risk'}), ' suicide risk reviewed today (needed after a positive PHQ-9 item 9, MADRS item 10 or C-SSRS)')),
       el('div', {}, el('strong', {}, 'Resting vitals: '), field('SBP', numberInput('ss-sbp')), field('DBP', numberInput('ss-dbp')),
         field('HR', numberInput('ss-hr')), field('SpO₂', numberInput('ss-spo2')), field('RR', numberInput('ss-rr'))),
       el('p', {id: 'ss-preview', class: 'muted'}, ''),
@@ -463,12 +473,13 @@
       el('form', {onsubmit: action(async () => {
         await api('PUT', '/api/protocols/' + t.id, {name: val('pt-name-' + t.id), phase: t.phase, doseMgPerKg: num('pt-dose-' + t.id),
           durationMin: num('pt-dur-' + t.id), sessionCount: num('pt-count-' + t.id), spanDays: num('pt-span-' + t.id),
-          minIntervalDays: num('pt-int-' + t.id), description: val('pt-desc-' + t.id)}); route();
+          minIntervalDays: num('pt-int-' + t.id), scheduleDays: val('pt-sched-' + t.id), description: val('pt-desc-' + t.id)}); route();
       }, 'Template saved.')},
         field('Name', el('input', {id: 'pt-name-' + t.id, value: t.name, size: 40})), el('span', {class: 'badge'}, t.phase.toLowerCase()),
         el('div', {}, field('mg/kg', numberInput('pt-dose-' + t.id, {value: t.doseMgPerKg})), field('minutes', numberInput('pt-dur-' + t.id, {value: t.durationMin})),
           field('sessions', numberInput('pt-count-' + t.id, {value: t.sessionCount})), field('within days', numberInput('pt-span-' + t.id, {value: t.spanDays})),
-          field('min. days apart', numberInput('pt-int-' + t.id, {value: t.minIntervalDays}))),
+          field('min. days apart', numberInput('pt-int-' + t.id, {value: t.minIntervalDays})),
+          field('days', el('input', {id: 'pt-sched-' + t.id, value: t.scheduleDays.join(','), size: 30}))),
         el('textarea', {id: 'pt-desc-' + t.id}, t.description), isPhys ? el('button', {type: 'submit'}, 'Save template') : el('p', {class: 'muted'}, 'Physicians edit templates.')))));
   }
 

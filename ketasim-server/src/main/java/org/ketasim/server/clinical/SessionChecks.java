@@ -18,7 +18,7 @@ public final class SessionChecks {
 
     /** What the nurse confirms before starting. */
     public record PreInfusion(boolean consentConfirmed, boolean fastingConfirmed, boolean escortConfirmed,
-                              boolean noNewContraindication, VitalSigns restingVitals) {
+                              boolean noNewContraindication, boolean suicideRiskReviewed, VitalSigns restingVitals) {
     }
 
     /** What the nurse confirms before discharge. */
@@ -26,9 +26,16 @@ public final class SessionChecks {
                             Integer cadssTotal, int minutesSinceInfusionEnd) {
     }
 
-    /** The unmet pre-infusion checks (empty: go ahead). */
-    public static List<String> unmet(PreInfusion p) {
+    /**
+     * The unmet pre-infusion checks (empty: go ahead).
+     *
+     * @param riskFlagged the latest PHQ-9, MADRS or C-SSRS of the last 14 days raised a suicide-risk flag
+     */
+    public static List<String> unmet(PreInfusion p, boolean riskFlagged) {
         List<String> out = new ArrayList<>();
+        if (riskFlagged && !p.suicideRiskReviewed()) {
+            out.add("the latest PHQ-9 item 9, MADRS item 10 or C-SSRS screen was positive: a clinician must review suicide risk today");
+        }
         if (!p.consentConfirmed()) {
             out.add("consent for this session is not confirmed");
         }

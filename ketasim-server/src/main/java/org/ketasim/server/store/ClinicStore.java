@@ -21,6 +21,7 @@ import org.ketasim.server.clinical.HistoryFlag;
 import org.ketasim.server.clinical.Instrument;
 import org.ketasim.server.clinical.InvalidInput;
 import org.ketasim.server.clinical.Role;
+import org.ketasim.server.clinical.Schedule;
 import org.ketasim.server.clinical.SessionChecks;
 import org.ketasim.server.clinical.VitalSigns;
 
@@ -63,12 +64,12 @@ public final class ClinicStore {
     }
 
     public record Protocol(long id, String name, String phase, double doseMgPerKg, int durationMin, int sessionCount,
-                           int spanDays, int minIntervalDays, String description, Instant updatedAt) {
+                           int spanDays, int minIntervalDays, List<Integer> scheduleDays, String description, Instant updatedAt) {
     }
 
     public record Plan(long id, long patientId, long protocolId, String protocolName, double doseMgPerKg, int durationMin,
-                       int sessionCount, int spanDays, int minIntervalDays, String notes, String createdBy, Instant createdAt,
-                       String signedBy, Instant signedAt, int sessionsStarted) {
+                       int sessionCount, int spanDays, int minIntervalDays, List<Integer> scheduleDays, String notes, String createdBy,
+                       Instant createdAt, String signedBy, Instant signedAt, int sessionsStarted) {
     }
 
     public record Vitals(long id, VitalSigns reading, List<VitalSigns.Alert> alerts, String recordedBy, Instant recordedAt) {
@@ -360,7 +361,8 @@ public final class ClinicStore {
     }
 
     public Protocol saveProtocol(Actor actor, Long id, String name, String phase, double doseMgPerKg, int durationMin, int sessionCount,
-                                 int spanDays, int minIntervalDays, String description) {
+                                 int spanDays, int minIntervalDays, String scheduleDays, String description) {
+        String schedule = Schedule.format(Schedule.parse(scheduleDays, sessionCount, spanDays, minIntervalDays));
         return db.tx(c -> {
             long pid;
             if (id == null) {
@@ -368,13 +370,13 @@ public final class ClinicStore {
                     throw new InvalidInput(409, "a protocol named '" + name + "' exists already");
                 }
                 pid = Sql.insert(c, "INSERT INTO protocols (name, phase, dose_mg_per_kg, duration_min, session_count, span_days, min_interval_days, "
-                                + "description, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", name, phase, doseMgPerKg, durationMin,
-                        sessionCount, spanDays, minIntervalDays, description, actor == null ? null : actor.id(), Instant.now());
+                                + "schedule_days, description, updated_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", name, phase, doseMgPerKg, durationMin,
+                        sessionCount, spanDays, minIntervalDays, schedule, description, actor == null ? null : actor.id(), Instant.now());
             } else {
                 pid = id;
                 if (Sql.update(c, "UPDATE protocols SET name = ?, phase = ?, dose_mg_per_kg = ?, duration_min = ?, session_count = ?, span_days = ?, "
-                                + "min_interval_days = ?, description = ?, updated_by = ?, updated_at = ? WHERE id = ?", name, phase, doseMgPerKg,
-                        durationMin, sessionCount, spanDays, minIntervalDays, description, actor.id(), Instant.now(), id) == 0) {
+                                + "min_interval_days = ?, schedule_days = ?, description = ?, updated_by = ?, updated_at = ? WHERE id = ?", name, phase,
+                        doseMgPerKg, durationMin, sessionCount, spanDays, minIntervalDays, schedule, description, actor.id(), Instant.now(), id) == 0) {
                     throw new InvalidInput(404, "no protocol " + id);
                 }
             }
@@ -387,20 +389,25 @@ public final class ClinicStore {
     private static Protocol protocol(ResultSet rs) throws SQLException {
         return new Protocol(rs.getLong("id"), rs.getString("name"), rs.getString("phase"), rs.getDouble("dose_mg_per_kg"),
                 rs.getInt("duration_min"), rs.getInt("session_count"), rs.getInt("span_days"), rs.getInt("min_interval_days"),
-                rs.getString("description"), Sql.instant(rs, "updated_at"));
+                Schedule.parse(rs.getString("schedule_days"), rs.getInt("session_count"), 0, 0), rs.getString("description"),
+                Sql.instant(rs, "updated_at"));
     }
 
     /** A plan from a protocol template, tailored (null fields keep the template's value). */
     public Plan createPlan(Actor actor, long patientId, long protocolId, Double doseMgPerKg, Integer durationMin, Integer sessionCount,
-                           String notes) {
+                           String scheduleDays, String notes) {
         return db.tx(c -> {
             patient(c, patientId);
             Protocol t = Sql.one(c, "SELECT * FROM protocols WHERE id = ?", ClinicStore::protocol, protocolId)
                     .orElseThrow(() -> new InvalidInput(404, "no protocol " + protocolId));
+            int n = sessionCount != null ? sessionCount : t.sessionCount();
+            List<Integer> schedule = scheduleDays != null && !scheduleDays.isBlank()
+                    ? Schedule.parse(scheduleDays, n, Math.max(t.spanDays(), 1) * 4, t.minIntervalDays())
+                    : n == t.sessionCount() ? t.scheduleDays() : Schedule.even(n, t.spanDays() * n / Math.max(1, t.sessionCount()), t.minIntervalDays());
             long id = Sql.insert(c, "INSERT INTO plans (patient_id, protocol_id, protocol_name, dose_mg_per_kg, duration_min, session_count, span_days, "
-                            + "min_interval_days, notes, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", patientId, protocolId, t.name(),
-                    doseMgPerKg != null ? doseMgPerKg : t.doseMgPerKg(), durationMin != null ? durationMin : t.durationMin(),
-                    sessionCount != null ? sessionCount : t.sessionCount(), t.spanDays(), t.minIntervalDays(), notes, actor.id(), Instant.now());
+                            + "min_interval_days, schedule_days, notes, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", patientId, protocolId,
+                    t.name(), doseMgPerKg != null ? doseMgPerKg : t.doseMgPerKg(), durationMin != null ? durationMin : t.durationMin(),
+                    n, t.spanDays(), t.minIntervalDays(), Schedule.format(schedule), notes, actor.id(), Instant.now());
             AuditLog.append(c, actor.id(), actor.username(), "CREATE", "plan", id, patientId, t.name());
             return plan(c, id);
         });
@@ -434,7 +441,8 @@ public final class ClinicStore {
                 + "FROM plans p JOIN users u ON u.id = p.created_by LEFT JOIN users s ON s.id = p.signed_by WHERE " + where + " ORDER BY p.id DESC",
                 rs -> new Plan(rs.getLong("id"), rs.getLong("patient_id"), rs.getLong("protocol_id"), rs.getString("protocol_name"),
                         rs.getDouble("dose_mg_per_kg"), rs.getInt("duration_min"), rs.getInt("session_count"), rs.getInt("span_days"),
-                        rs.getInt("min_interval_days"), rs.getString("notes"), rs.getString("username"), Sql.instant(rs, "created_at"),
+                        rs.getInt("min_interval_days"), Schedule.parse(rs.getString("schedule_days"), rs.getInt("session_count"), 0, 0),
+                        rs.getString("notes"), rs.getString("username"), Sql.instant(rs, "created_at"),
                         rs.getString("signer"), Sql.instant(rs, "signed_at"), rs.getInt("started")), arg);
     }
 
@@ -481,7 +489,10 @@ public final class ClinicStore {
                 throw new InvalidInput(409, "the plan asks for at least " + plan.minIntervalDays() + " days between sessions; the last started "
                         + last.get());
             }
-            List<String> unmet = SessionChecks.unmet(checks);
+            boolean riskFlagged = Sql.one(c, "SELECT flags_json FROM questionnaires WHERE patient_id = ? AND instrument IN ('PHQ9', 'MADRS', 'CSSRS') "
+                    + "AND taken_at >= ? ORDER BY taken_at DESC, id DESC LIMIT 1", rs -> !rs.getString(1).equals("[]"), patientId,
+                    Instant.now().minus(java.time.Duration.ofDays(14))).orElse(false);
+            List<String> unmet = SessionChecks.unmet(checks, riskFlagged);
             if (!unmet.isEmpty()) {
                 throw new InvalidInput(422, "pre-infusion checks not met: " + String.join("; ", unmet));
             }

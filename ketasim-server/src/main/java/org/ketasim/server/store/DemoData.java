@@ -27,10 +27,10 @@ public final class DemoData {
         if (!store.protocols().isEmpty()) {
             return;
         }
-        store.saveProtocol(null, null, "IV induction: 6 x 0.5 mg/kg over 40 min", "INDUCTION", 0.5, 40, 6, 21, 2,
+        store.saveProtocol(null, null, "IV induction: 6 x 0.5 mg/kg over 40 min", "INDUCTION", 0.5, 40, 6, 21, 2, "0,2,4,7,9,11",
                 "Six infusions of racemic ketamine HCl 0.5 mg/kg over 40 min within 2-3 weeks (e.g. days 0, 2, 4, 7, 9, 11), "
                         + "after aan het Rot 2010 and Murrough 2013b. Review response (PHQ-9/MADRS) before each infusion.");
-        store.saveProtocol(null, null, "IV maintenance booster", "MAINTENANCE", 0.5, 40, 4, 84, 14,
+        store.saveProtocol(null, null, "IV maintenance booster", "MAINTENANCE", 0.5, 40, 4, 84, 14, "",
                 "Single booster infusions, 0.5 mg/kg over 40 min, at least 2 weeks apart, when the score rises again "
                         + "after a successful induction; review the need at each visit.");
     }
@@ -96,13 +96,13 @@ public final class DemoData {
             store.override(phys, patientId, screening.id(), "Demo: relative contraindications reviewed; BP treated and stable, "
                     + "benzodiazepine dose low; proceed with BP checks every 10 min.");
         }
-        var plan = store.createPlan(phys, patientId, protocolId, null, null, days.length, "Demo plan");
+        var plan = store.createPlan(phys, patientId, protocolId, null, null, days.length, null, "Demo plan");
         store.signPlan(phys, patientId, plan.id());
         for (int k = 0; k < days.length; k++) {
             Instant start = now.plus(Duration.ofMinutes((long) (days[k] * 1440)));
             int base = hypertensive ? 138 : 120;
             var s = store.startSession(nurse, patientId, plan.id(), weightKg, 10, 100,
-                    new SessionChecks.PreInfusion(true, true, true, true, new VitalSigns(0, base, base * 2 / 3, 74, 98, 14)));
+                    new SessionChecks.PreInfusion(true, true, true, true, false, new VitalSigns(0, base, base * 2 / 3, 74, 98, 14)));
             backdate(store, s.id(), start);
             int[] minutes = {10, 20, 30, 40, 60, 80};
             int[] rise = {6, 10, 12, 9, 4, 1};

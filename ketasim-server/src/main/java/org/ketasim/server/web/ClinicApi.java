@@ -298,7 +298,7 @@ public final class ClinicApi {
         }
         ClinicStore.Protocol p = store.saveProtocol(actor(ctx), id, name, phase, in.number("doseMgPerKg", 0.05, 1.5),
                 in.integer("durationMin", 10, 240), in.integer("sessionCount", 1, 52), in.integer("spanDays", 0, 365),
-                in.integer("minIntervalDays", 0, 90), nz(in.optText("description", 4000)));
+                in.integer("minIntervalDays", 0, 90), in.optText("scheduleDays", 400), nz(in.optText("description", 4000)));
         ctx.status(id == null ? 201 : 200).json(p);
     }
 
@@ -376,7 +376,8 @@ public final class ClinicApi {
     private void createPlan(Context ctx) {
         Input in = Input.parse(ctx.body());
         created(ctx, store.createPlan(actor(ctx), pathId(ctx, "id"), in.id("protocolId"), in.optNumber("doseMgPerKg", 0.05, 1.5),
-                in.optInteger("durationMin", 10, 240), in.optInteger("sessionCount", 1, 52), nz(in.optText("notes", 2000))));
+                in.optInteger("durationMin", 10, 240), in.optInteger("sessionCount", 1, 52), in.optText("scheduleDays", 400),
+                nz(in.optText("notes", 2000))));
     }
 
     private void startSession(Context ctx) {
@@ -386,7 +387,7 @@ public final class ClinicApi {
         VitalSigns resting = new VitalSigns(0, v.integer("sbpMmHg", 0, 1000), v.integer("dbpMmHg", 0, 1000), v.integer("hrBpm", 0, 1000),
                 v.integer("spo2Pct", 0, 1000), v.integer("rrPerMin", 0, 1000));
         var pre = new SessionChecks.PreInfusion(checks.bool("consentConfirmed"), checks.bool("fastingConfirmed"), checks.bool("escortConfirmed"),
-                checks.bool("noNewContraindication"), resting);
+                checks.bool("noNewContraindication"), checks.bool("suicideRiskReviewed"), resting);
         created(ctx, store.startSession(actor(ctx), pathId(ctx, "id"), in.id("planId"), in.number("weightKg", 30, 250),
                 in.number("vialMgPerMl", 1, 100), in.has("bagVolumeMl") ? in.number("bagVolumeMl", 0, 1000) : 100, pre));
     }

@@ -53,11 +53,25 @@ class DoseAndVitalsTest {
     @Test
     void checksListWhatIsUnmet() {
         var ok = new VitalSigns(0, 130, 80, 70, 98, 14);
-        assertThat(SessionChecks.unmet(new SessionChecks.PreInfusion(true, true, true, true, ok))).isEmpty();
-        assertThat(SessionChecks.unmet(new SessionChecks.PreInfusion(false, true, false, true, new VitalSigns(0, 165, 90, 70, 98, 14))))
+        assertThat(SessionChecks.unmet(new SessionChecks.PreInfusion(true, true, true, true, false, ok), false)).isEmpty();
+        assertThat(SessionChecks.unmet(new SessionChecks.PreInfusion(false, true, false, true, false, new VitalSigns(0, 165, 90, 70, 98, 14)), false))
                 .hasSize(3);
+        assertThat(SessionChecks.unmet(new SessionChecks.PreInfusion(true, true, true, true, false, ok), true)).singleElement().asString()
+                .contains("suicide risk");
+        assertThat(SessionChecks.unmet(new SessionChecks.PreInfusion(true, true, true, true, true, ok), true)).isEmpty();
         assertThat(SessionChecks.unmet(new SessionChecks.Discharge(true, true, true, true, 2, 30), ok)).isEmpty();
         assertThat(SessionChecks.unmet(new SessionChecks.Discharge(true, false, true, true, 12, 10), ok)).hasSize(3);
+    }
+
+    @Test
+    void schedulesAreCheckedAgainstThePlan() {
+        assertThat(Schedule.even(4, 84, 14)).containsExactly(0, 28, 56, 84);
+        assertThat(Schedule.parse("0, 2,4,7,9,11", 6, 21, 2)).containsExactly(0, 2, 4, 7, 9, 11);
+        assertThatThrownBy(() -> Schedule.parse("0,1,4,7,9,11", 6, 21, 2)).hasMessageContaining("less than 2 days");
+        assertThatThrownBy(() -> Schedule.parse("0,2,4", 6, 21, 2)).hasMessageContaining("3 days for 6 sessions");
+        assertThatThrownBy(() -> Schedule.parse("1,3,5,7,9,11", 6, 21, 2)).hasMessageContaining("day 0");
+        assertThatThrownBy(() -> Schedule.parse("0,2,4,7,9,30", 6, 21, 2)).hasMessageContaining("span");
+        assertThatThrownBy(() -> Schedule.parse("0,2,x,7,9,11", 6, 21, 2)).hasMessageContaining("'x'");
     }
 
     @Test

@@ -93,8 +93,8 @@ abstract class StorageContract {
         assertThat(s.outcome()).isEqualTo("ELIGIBLE_WITH_CAUTIONS");
         assertThat(s.fired()).extracting(f -> f.id()).containsExactly("R-BIPOLAR");
         long protocol = store.protocols().get(0).id();
-        var plan = store.createPlan(phys, id, protocol, null, null, null, "");
-        var pre = new SessionChecks.PreInfusion(true, true, true, true, new VitalSigns(0, 120, 75, 70, 98, 14));
+        var plan = store.createPlan(phys, id, protocol, null, null, null, null, "");
+        var pre = new SessionChecks.PreInfusion(true, true, true, true, false, new VitalSigns(0, 120, 75, 70, 98, 14));
         assertThatThrownBy(() -> store.startSession(nurse, id, plan.id(), 68.5, 10, 100, pre)).hasMessageContaining("not signed");
         store.signPlan(phys, id, plan.id());
         assertThatThrownBy(() -> store.startSession(nurse, id, plan.id(), 68.5, 10, 100, pre)).hasMessageContaining("relative contraindications");
@@ -116,10 +116,10 @@ abstract class StorageContract {
     void failedChangeLeavesNoTraceNoHalfWrittenSession() throws Exception {
         long id = patientReadyForSession("MRN-3");
         store.screen(phys, id);
-        var plan = store.createPlan(phys, id, store.protocols().get(0).id(), null, null, null, "");
+        var plan = store.createPlan(phys, id, store.protocols().get(0).id(), null, null, null, null, "");
         store.signPlan(phys, id, plan.id());
         long auditBefore = count("audit_log");
-        var bad = new SessionChecks.PreInfusion(true, false, true, true, new VitalSigns(0, 120, 75, 70, 98, 14));
+        var bad = new SessionChecks.PreInfusion(true, false, true, true, false, new VitalSigns(0, 120, 75, 70, 98, 14));
         assertThatThrownBy(() -> store.startSession(nurse, id, plan.id(), 68.5, 10, 100, bad)).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("fasting");
         assertThat(count("infusion_sessions")).isZero();

@@ -218,6 +218,40 @@ class ApiTest {
     }
 
     @Test
+    void plansAreTailoredAndAPositiveSuicideScreenMustBeReviewed() {
+        var phys = clinic.as(Role.PHYSICIAN);
+        var p = phys.post("/api/patients", Map.of("mrn", "RISK-1", "givenName", "R", "familyName", "S", "birthDate", "1975-01-01", "sex", "male"));
+        long id = p.body().get("id").asLong();
+        phys.post("/api/patients/" + id + "/consultations", TestClinic.consultation(List.of()));
+        phys.post("/api/patients/" + id + "/screenings", null);
+        JsonNode protocols = phys.get("/api/protocols").body();
+        assertThat(protocols.get(0).get("scheduleDays").toString()).isEqualTo("[0,2,4,7,9,11]");
+        long protocol = protocols.get(0).get("id").asLong();
+        var bad = phys.post("/api/patients/" + id + "/plans", Map.of("protocolId", protocol, "sessionCount", 4, "scheduleDays", "0,1,2,3"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error()).contains("less than 2 days");
+        var plan = phys.post("/api/patients/" + id + "/plans", Map.of("protocolId", protocol, "sessionCount", 4, "doseMgPerKg", 0.75,
+                "scheduleDays", "0,3,7,10"));
+        assertThat(plan.status()).as(plan.raw()).isEqualTo(201);
+        assertThat(plan.body().get("scheduleDays").toString()).isEqualTo("[0,3,7,10]");
+        assertThat(plan.body().get("doseMgPerKg").asDouble()).isEqualTo(0.75);
+        long planId = plan.body().get("id").asLong();
+        phys.post("/api/patients/" + id + "/plans/" + planId + "/sign", null);
+        phys.post("/api/patients/" + id + "/questionnaires", Map.of("instrument", "PHQ9", "answers", List.of(2, 2, 2, 2, 2, 2, 2, 2, 1)));
+        var refused = phys.post("/api/patients/" + id + "/sessions", TestClinic.sessionStart(planId));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.error()).contains("suicide risk");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new LinkedHashMap<>(TestClinic.sessionStart(planId));
+        Map<String, Object> checks = new LinkedHashMap<>((Map<String, Object>) body.get("checks"));
+        checks.put("suicideRiskReviewed", true);
+        body.put("checks", checks);
+        var started = phys.post("/api/patients/" + id + "/sessions", body);
+        assertThat(started.status()).as(started.raw()).isEqualTo(201);
+        assertThat(started.body().at("/dose/doseMg").asDouble()).isEqualTo(52.5);
+    }
+
+    @Test
     void loginIsRateLimited(@TempDir Path other) {
         try (TestClinic own = new TestClinic(other)) {
             var c = new Client(own.port());
