@@ -496,8 +496,12 @@
     main().replaceChildren(el('h1', {}, 'Accounts and audit'),
       el('section', {class: 'card'}, el('h2', {}, 'Accounts'), el('table', {id: 'users-table'}, el('tr', {}, ['User', 'Name', 'Role', 'Active', ''].map(t => el('th', {}, t))),
         users.map(u => el('tr', {}, el('td', {}, u.username), el('td', {}, u.fullName), el('td', {}, u.role.toLowerCase()), el('td', {}, u.active ? 'yes' : 'no'),
-          el('td', {}, u.id !== state.me.id ? el('button', {class: 'secondary', onclick: action(async () => {
-            await api('POST', '/api/users/' + u.id + '/active', {active: !u.active}); route(); })}, u.active ? 'Deactivate' : 'Activate') : '')))),
+          el('td', {}, u.id !== state.me.id ? [el('button', {class: 'secondary', onclick: action(async () => {
+            await api('POST', '/api/users/' + u.id + '/active', {active: !u.active}); route(); })}, u.active ? 'Deactivate' : 'Activate'),
+            el('button', {class: 'secondary', onclick: action(async () => {
+              const d = await api('POST', '/api/users/' + u.id + '/password');
+              flash('New one-time password for ' + u.username + ': ' + d.oneTimePassword + ' (shown once)', true);
+            })}, 'Reset password')] : '')))),
         el('form', {id: 'user-form', onsubmit: action(async () => {
           const d = await api('POST', '/api/users', {username: val('u-name'), fullName: val('u-full'), role: val('u-role')});
           flash('Account created. One-time password for ' + d.user.username + ': ' + d.oneTimePassword + ' (shown once)', true);

@@ -133,10 +133,16 @@ public final class ClinicStore {
         return db.tx(c -> Sql.one(c, "SELECT * FROM users WHERE username = ?", ClinicStore::user, username));
     }
 
+    /** Sets a password; a reset (mustChange) also ends the user's login sessions. */
     public void setPassword(Actor actor, long userId, String passwordHash, boolean mustChange) {
         db.tx(c -> {
-            Sql.update(c, "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?", passwordHash, mustChange, userId);
-            AuditLog.append(c, actor.id(), actor.username(), "UPDATE", "user", userId, null, "password changed");
+            if (Sql.update(c, "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?", passwordHash, mustChange, userId) == 0) {
+                throw new InvalidInput(404, "no user " + userId);
+            }
+            if (mustChange) {
+                Sql.update(c, "DELETE FROM user_sessions WHERE user_id = ?", userId);
+            }
+            AuditLog.append(c, actor.id(), actor.username(), "UPDATE", "user", userId, null, mustChange ? "password reset" : "password changed");
             return null;
         });
     }

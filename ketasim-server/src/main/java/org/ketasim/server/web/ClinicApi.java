@@ -84,6 +84,11 @@ public final class ClinicApi {
             store.setActive(actor(ctx), pathId(ctx, "id"), Input.parse(ctx.body()).bool("active"));
             ctx.json(Map.of("ok", true));
         }, ADMIN);
+        route(app, "post", "/api/users/{id}/password", ctx -> {
+            String otp = Passwords.oneTime();
+            store.setPassword(actor(ctx), pathId(ctx, "id"), passwords.hash(otp), true);
+            ctx.json(Map.of("oneTimePassword", otp));
+        }, ADMIN);
         route(app, "get", "/api/audit", ctx -> ctx.json(store.audit(actor(ctx),
                 ctx.queryParam("patientId") == null ? null : parseId(ctx.queryParam("patientId"), "patientId"), 500)), ADMIN);
         route(app, "get", "/api/audit/verify", ctx -> ctx.json(store.verifyAudit()), ADMIN);

@@ -34,6 +34,7 @@ class ApiTest {
             new Object[] {"GET", "/api/users", "ADMINISTRATOR"},
             new Object[] {"POST", "/api/users", "ADMINISTRATOR"},
             new Object[] {"POST", "/api/users/1/active", "ADMINISTRATOR"},
+            new Object[] {"POST", "/api/users/1/password", "ADMINISTRATOR"},
             new Object[] {"GET", "/api/audit", "ADMINISTRATOR"},
             new Object[] {"GET", "/api/audit/verify", "ADMINISTRATOR"},
             new Object[] {"GET", "/api/screening/rules", "ADMINISTRATOR PHYSICIAN NURSE"},
@@ -285,6 +286,17 @@ class ApiTest {
         assertThat(doc.post("/api/logout", null).status()).isEqualTo(200);
         assertThat(doc.get("/api/patients").status()).isEqualTo(401);
         assertThat(new Client(clinic.port()).login("newdoc", "a-much-better-password").status()).isEqualTo(200);
+        // An administrator's reset ends the user's sessions and issues a new one-time password.
+        var again = new Client(clinic.port());
+        again.login("newdoc", "a-much-better-password");
+        long uid = created.body().at("/user/id").asLong();
+        var reset = admin.post("/api/users/" + uid + "/password", null);
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(again.get("/api/me").status()).isEqualTo(401);
+        assertThat(new Client(clinic.port()).login("newdoc", "a-much-better-password").status()).isEqualTo(401);
+        var fresh = new Client(clinic.port());
+        assertThat(fresh.login("newdoc", reset.body().get("oneTimePassword").asText()).body().at("/user/mustChangePassword").asBoolean()).isTrue();
+        assertThat(admin.post("/api/users/999999/password", null).status()).isEqualTo(404);
     }
 
     @Test
