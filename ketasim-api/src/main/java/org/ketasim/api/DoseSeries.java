@@ -279,9 +279,8 @@ public final class DoseSeries {
         final double mg;
         if (perKg) {
             if (weightKg == null || weightKg.isEmpty()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "the %s %s dose is %.6g mg/kg but the patient has no weight; set Patient.builder().weightKg(...)",
-                        drug.displayName(), route.modelName(), amount));
+                throw new IllegalArgumentException("the " + drug.displayName() + " " + route.modelName() + " dose is "
+                        + number(amount) + " mg/kg but the patient has no weight; set Patient.builder().weightKg(...)");
             }
             mg = amount * weightKg.getAsDouble();
         } else {
@@ -293,6 +292,12 @@ public final class DoseSeries {
             out.add(new Dose(drug, route, baseMg, start, durationH));
         }
         return out;
+    }
+
+    /** A number in at most six significant digits, without trailing zeros: 0.5, 35, 1.23457e+06. */
+    static String number(final double v) {
+        final String g = String.format(Locale.ROOT, "%.6g", v);
+        return g.contains("e") ? g : new java.math.BigDecimal(g).stripTrailingZeros().toPlainString();
     }
 
     @Override
@@ -312,13 +317,13 @@ public final class DoseSeries {
     @Override
     public String toString() {
         final StringBuilder s = new StringBuilder(drug.displayName()).append(' ').append(route.modelName()).append(' ');
-        s.append(String.format(Locale.ROOT, "%.6g %s (%s)", amount, perKg ? "mg/kg" : "mg", salt().name().toLowerCase(Locale.ROOT)));
-        s.append(durationH > 0 ? String.format(Locale.ROOT, " over %.6g min", durationH * 60) : " bolus");
+        s.append(number(amount)).append(perKg ? " mg/kg (" : " mg (").append(salt().name().toLowerCase(Locale.ROOT)).append(')');
+        s.append(durationH > 0 ? " over " + number(durationH * 60) + " min" : " bolus");
         s.append(days.length > 1 ? " on days " : " on day ");
         s.append(Arrays.stream(days).mapToObj(Integer::toString).reduce((a, b) -> a + "," + b).orElse(""));
-        s.append(String.format(Locale.ROOT, " at %.6g h", hourOfDay));
+        s.append(" at ").append(number(hourOfDay)).append(" h");
         if (count > 1) {
-            s.append(String.format(Locale.ROOT, ", %d times every %.6g h", count, intervalH));
+            s.append(", ").append(count).append(" times every ").append(number(intervalH)).append(" h");
         }
         return s.toString();
     }
