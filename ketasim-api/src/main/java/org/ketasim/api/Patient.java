@@ -179,13 +179,13 @@ public final class Patient {
     @Override
     public String toString() {
         final StringBuilder s = new StringBuilder("Patient[");
-        weightKg.ifPresent(w -> s.append(String.format(Locale.ROOT, "%.6g kg, ", w)));
+        weightKg.ifPresent(w -> s.append(DoseSeries.number(w)).append(" kg, "));
         if (sex != null) {
             s.append(sex).append(", ");
         }
-        ageYears.ifPresent(a -> s.append(String.format(Locale.ROOT, "%.6g y, ", a)));
-        bmi.ifPresent(b -> s.append(String.format(Locale.ROOT, "BMI %.6g kg/m^2, ", b)));
-        covariates.values().forEach(c -> s.append(c.name()).append('=').append(String.format(Locale.ROOT, "%.6g", c.value()))
+        ageYears.ifPresent(a -> s.append(DoseSeries.number(a)).append(" y, "));
+        bmi.ifPresent(b -> s.append("BMI ").append(DoseSeries.number(b)).append(" kg/m^2, "));
+        covariates.values().forEach(c -> s.append(c.name()).append('=').append(DoseSeries.number(c.value()))
                 .append(c.unit() == null ? "" : " " + c.unit().symbol()).append(", "));
         if (s.charAt(s.length() - 1) == ' ') {
             s.setLength(s.length() - 2);
@@ -211,7 +211,8 @@ public final class Patient {
         }
 
         /**
-         * Body weight: the model's {@code WT}, and the weight that mg/kg doses are resolved against.
+         * Body weight: the model's {@code WT}, and the weight that mg/kg doses are resolved against. With a
+         * model that has no {@code WT} covariate, the weight only resolves mg/kg doses.
          *
          * @param kg body weight (kg), between {@value Patient#MIN_WEIGHT_KG} and {@value Patient#MAX_WEIGHT_KG}
          * @return this builder

@@ -60,6 +60,6 @@
  * is {@code ketasim trial}.
  *
  * <p>The HTML documentation of this package: {@code mvn -B -pl ketasim-api -am -Dmaven.javadoc.skip=true
- * compile javadoc:javadoc}, then open {@code ketasim-api/target/site/apidocs/index.html}.
+ * compile javadoc:javadoc}, then open {@code ketasim-api/target/reports/apidocs/index.html}.
  */
 package org.ketasim.api;
