@@ -332,7 +332,8 @@ public final class Simulation {
         }
 
         /**
-         * The end of the output grid (default 14 days); times are 0, every, 2 × every, … up to this.
+         * The end of the output grid (default 14 days); times are 0, every, 2 × every, … up to this. Replaces
+         * times given with {@link #timesH}.
          *
          * @param duration the end of the simulation, &gt; 0 and at most 10 years
          * @return this builder
@@ -349,7 +350,7 @@ public final class Simulation {
 
         /**
          * The step of the output grid (default 10 minutes). It sets only where results are reported; the
-         * integrator chooses its own steps.
+         * integrator chooses its own steps. Replaces times given with {@link #timesH}.
          *
          * @param step the time between output rows, &gt; 0
          * @return this builder
@@ -365,7 +366,7 @@ public final class Simulation {
         }
 
         /**
-         * Explicit output times instead of a grid.
+         * Explicit output times instead of the {@link #until}/{@link #every} grid.
          *
          * @param hours output times (h from day 0, 00:00), each finite and &ge; 0, in any order; at least one
          * @return this builder
