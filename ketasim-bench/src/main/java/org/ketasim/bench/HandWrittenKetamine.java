@@ -42,7 +42,7 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final double TO_PG_PER_ML = 1e6;
 
     // ---------------------------------------------------------------- layout (verified in the constructor)
-    static final int PARAMETER_COUNT = 158;
+    static final int PARAMETER_COUNT = 159;
     static final int DERIVED_COUNT = 35;
     static final int STATE_COUNT = 51;
     static final int OUTPUT_COUNT = 38;
@@ -165,47 +165,48 @@ public final class HandWrittenKetamine implements ModelEquations {
     static final int P_k_pl = 114;
     static final int P_t_pl = 115;
     static final int P_k_ub = 116;
-    static final int P_f_active = 117;
-    static final int P_f_saline = 118;
-    static final int P_f_masked = 119;
-    static final int P_C50_diss = 120;
-    static final int P_gamma_d = 121;
-    static final int P_C_nk_ant = 122;
-    static final int P_CADSS_max = 123;
-    static final int P_tol_max = 124;
-    static final int P_k_tol = 125;
-    static final int P_t_tol = 126;
-    static final int P_d_DMN = 127;
-    static final int P_SBP_max = 128;
-    static final int P_EC50_BP = 129;
-    static final int P_tau_baro = 130;
-    static final int P_g_baro = 131;
-    static final int P_dbp_ratio = 132;
-    static final int P_hr_per_sbp = 133;
-    static final int P_Emax_an = 134;
-    static final int P_C50_CS = 135;
-    static final int P_t_CS = 136;
-    static final int P_Emax_CS = 137;
-    static final int P_w_pl_pain = 138;
-    static final int P_IC50_MOR = 139;
-    static final int P_Ki_DAT_S = 140;
-    static final int P_Ki_DAT_R = 141;
-    static final int P_Ki_SERT = 142;
-    static final int P_Ki_NET = 143;
-    static final int P_Ki_sigma2 = 144;
-    static final int P_Ki_sigma1 = 145;
-    static final int P_IL6_0 = 146;
-    static final int P_IL6_imax = 147;
-    static final int P_IC50_IL6 = 148;
-    static final int P_t_IL6 = 149;
-    static final int P_a_DA = 150;
-    static final int P_a_5HT = 151;
-    static final int P_tau_MA = 152;
-    static final int P_hnk_ampa = 153;
-    static final int P_lhb_trapping = 154;
-    static final int P_interneuron_trigger = 155;
-    static final int P_resting_nmdar = 156;
-    static final int P_nk_antagonism = 157;
+    static final int P_g_ub = 117;
+    static final int P_f_active = 118;
+    static final int P_f_saline = 119;
+    static final int P_f_masked = 120;
+    static final int P_C50_diss = 121;
+    static final int P_gamma_d = 122;
+    static final int P_C_nk_ant = 123;
+    static final int P_CADSS_max = 124;
+    static final int P_tol_max = 125;
+    static final int P_k_tol = 126;
+    static final int P_t_tol = 127;
+    static final int P_d_DMN = 128;
+    static final int P_SBP_max = 129;
+    static final int P_EC50_BP = 130;
+    static final int P_tau_baro = 131;
+    static final int P_g_baro = 132;
+    static final int P_dbp_ratio = 133;
+    static final int P_hr_per_sbp = 134;
+    static final int P_Emax_an = 135;
+    static final int P_C50_CS = 136;
+    static final int P_t_CS = 137;
+    static final int P_Emax_CS = 138;
+    static final int P_w_pl_pain = 139;
+    static final int P_IC50_MOR = 140;
+    static final int P_Ki_DAT_S = 141;
+    static final int P_Ki_DAT_R = 142;
+    static final int P_Ki_SERT = 143;
+    static final int P_Ki_NET = 144;
+    static final int P_Ki_sigma2 = 145;
+    static final int P_Ki_sigma1 = 146;
+    static final int P_IL6_0 = 147;
+    static final int P_IL6_imax = 148;
+    static final int P_IC50_IL6 = 149;
+    static final int P_t_IL6 = 150;
+    static final int P_a_DA = 151;
+    static final int P_a_5HT = 152;
+    static final int P_tau_MA = 153;
+    static final int P_hnk_ampa = 154;
+    static final int P_lhb_trapping = 155;
+    static final int P_interneuron_trigger = 156;
+    static final int P_resting_nmdar = 157;
+    static final int P_nk_antagonism = 158;
 
     static final int D_wt_cl = 0;
     static final int D_wt_v = 1;
@@ -359,16 +360,16 @@ public final class HandWrittenKetamine implements ModelEquations {
             "k_f", P_k_f, "tau_mat", P_tau_mat, "S0", P_S0, "S_max", P_S_max, "t_l", P_t_l, "k_c", P_k_c,
             "t_p", P_t_p, "k_out", P_k_out, "w_T", P_w_T, "w_S", P_w_S, "dS_ref", P_dS_ref,
             "bmi_gain", P_bmi_gain, "fhx_gain", P_fhx_gain, "ad_pl", P_ad_pl, "I_max", P_I_max, "Pl", P_Pl,
-            "k_pl", P_k_pl, "t_pl", P_t_pl, "k_ub", P_k_ub, "f_active", P_f_active, "f_saline", P_f_saline,
-            "f_masked", P_f_masked, "C50_diss", P_C50_diss, "gamma_d", P_gamma_d, "C_nk_ant", P_C_nk_ant,
-            "CADSS_max", P_CADSS_max, "tol_max", P_tol_max, "k_tol", P_k_tol, "t_tol", P_t_tol,
-            "d_DMN", P_d_DMN, "SBP_max", P_SBP_max, "EC50_BP", P_EC50_BP, "tau_baro", P_tau_baro,
-            "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio, "hr_per_sbp", P_hr_per_sbp, "Emax_an", P_Emax_an,
-            "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS, "w_pl_pain", P_w_pl_pain,
-            "IC50_MOR", P_IC50_MOR, "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R, "Ki_SERT", P_Ki_SERT,
-            "Ki_NET", P_Ki_NET, "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1, "IL6_0", P_IL6_0,
-            "IL6_imax", P_IL6_imax, "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA, "a_5HT", P_a_5HT,
-            "tau_MA", P_tau_MA, "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
+            "k_pl", P_k_pl, "t_pl", P_t_pl, "k_ub", P_k_ub, "g_ub", P_g_ub, "f_active", P_f_active,
+            "f_saline", P_f_saline, "f_masked", P_f_masked, "C50_diss", P_C50_diss, "gamma_d", P_gamma_d,
+            "C_nk_ant", P_C_nk_ant, "CADSS_max", P_CADSS_max, "tol_max", P_tol_max, "k_tol", P_k_tol,
+            "t_tol", P_t_tol, "d_DMN", P_d_DMN, "SBP_max", P_SBP_max, "EC50_BP", P_EC50_BP,
+            "tau_baro", P_tau_baro, "g_baro", P_g_baro, "dbp_ratio", P_dbp_ratio, "hr_per_sbp", P_hr_per_sbp,
+            "Emax_an", P_Emax_an, "C50_CS", P_C50_CS, "t_CS", P_t_CS, "Emax_CS", P_Emax_CS,
+            "w_pl_pain", P_w_pl_pain, "IC50_MOR", P_IC50_MOR, "Ki_DAT_S", P_Ki_DAT_S, "Ki_DAT_R", P_Ki_DAT_R,
+            "Ki_SERT", P_Ki_SERT, "Ki_NET", P_Ki_NET, "Ki_sigma2", P_Ki_sigma2, "Ki_sigma1", P_Ki_sigma1,
+            "IL6_0", P_IL6_0, "IL6_imax", P_IL6_imax, "IC50_IL6", P_IC50_IL6, "t_IL6", P_t_IL6, "a_DA", P_a_DA,
+            "a_5HT", P_a_5HT, "tau_MA", P_tau_MA, "hnk_ampa", P_hnk_ampa, "lhb_trapping", P_lhb_trapping,
             "interneuron_trigger", P_interneuron_trigger, "resting_nmdar", P_resting_nmdar,
             "nk_antagonism", P_nk_antagonism,
     };
@@ -848,7 +849,7 @@ public final class HandWrittenKetamine implements ModelEquations {
         // each felt infusion renews it (R_ub)
         dydt[Y_R_ub] = p[P_k_ub] * (1 - p[P_MASKED]) * E_diss * (1 - R_ub) - LN2 / p[P_t_pl] * R_ub;
         double sinceFirst = t - p[P_T_FIRST];
-        double expectancy = Math.max(sinceFirst >= 0 ? Math.exp(-LN2 * sinceFirst / p[P_t_pl]) : 0.0, R_ub);
+        double expectancy = Math.max(sinceFirst >= 0 ? Math.exp(-LN2 * sinceFirst / p[P_t_pl]) : 0.0, R_ub) + p[P_g_ub] * R_ub;
         dydt[Y_X_pl] = p[P_k_pl] * (p[P_Pl] * p[P_PL_DESIGN] * (1 + p[P_ad_pl] * p[P_ORAL_AD]) * expectancy - X_pl);
         double I_drug = d[D_resp_mod] * (p[P_w_T] * T + p[P_w_S] * hill1(S_new, p[P_dS_ref]));
         double I_tot = Math.min(p[P_I_max], I_drug + X_pl);
