@@ -49,9 +49,11 @@ public final class MechanismPenalties {
      * @param id        row id in mechanism-targets.csv
      * @param fact      what must hold
      * @param measured  the model's value of the checked quantity
-     * @param violation zero when the fact holds, else how far outside its band (dimensionless)
+     * @param violation zero when the value lies inside its band narrowed by {@link #MARGIN}, else how far
+     *                  outside it (dimensionless); the penalty's measure
+     * @param holds     whether the value lies inside the published band itself (no margin)
      */
-    public record Check(String id, String fact, double measured, double violation) {
+    public record Check(String id, String fact, double measured, double violation, boolean holds) {
         public double penalty() {
             return WEIGHT * violation * violation;
         }
@@ -100,7 +102,7 @@ public final class MechanismPenalties {
         // onset: the drug's own effect peaks near day 1 (Kishimoto 2016), between 8 and 72 h
         double tNadir = grid[argmin(drugOnly, 0, n)];
         double v = Math.max(0, Math.max(Math.log(8 * (1 + MARGIN) / Math.max(tNadir, 0.25)), Math.log(tNadir * (1 + MARGIN) / 72)));
-        checks.add(new Check("onset", "drug-only MADRS nadir within 8-72 h (h)", tNadir, v));
+        checks.add(new Check("onset", "drug-only MADRS nadir within 8-72 h (h)", tNadir, v, tNadir >= 8 && tNadir <= 72));
 
         // superiority over placebo lost by days 10-12 (Kishimoto 2016): below 35% of its peak at day 12
         double peak = 0;
@@ -108,7 +110,8 @@ public final class MechanismPenalties {
             peak = Math.max(peak, placeboOnly[i] - all[i]);
         }
         double day12 = (placeboOnly[at(12 * 24)] - all[at(12 * 24)]) / Math.max(peak, 1e-9);
-        checks.add(new Check("kishimoto2016_loss", "drug-placebo difference at day 12 / peak <= 0.35", day12, Math.max(0, day12 - 0.35 * (1 - MARGIN))));
+        checks.add(new Check("kishimoto2016_loss", "drug-placebo difference at day 12 / peak <= 0.35", day12, Math.max(0, day12 - 0.35 * (1 - MARGIN)),
+                day12 <= 0.35));
 
         // new spines mostly lost by day 10 (Duman 2014)
         double base = all[n + 0];
@@ -117,20 +120,22 @@ public final class MechanismPenalties {
             gain = Math.max(gain, all[n + i] - base);
         }
         double spines10 = (all[n + at(10 * 24)] - base) / Math.max(gain, 1e-12);
-        checks.add(new Check("spines", "spine gain at day 10 / peak gain <= 0.5", spines10, Math.max(0, spines10 - 0.5 * (1 - MARGIN))));
+        checks.add(new Check("spines", "spine gain at day 10 / peak gain <= 0.5", spines10, Math.max(0, spines10 - 0.5 * (1 - MARGIN)),
+                spines10 <= 0.5));
 
         // placebo share of the 24-h response: large but at most 72% (Matsingos 2024)
         double share = (placeboOnly[0] - placeboOnly[at(24)]) / Math.max(all[0] - all[at(24)], 1e-9);
         checks.add(new Check("placebo_share", "placebo share of the 24-h change in 0.3-0.72", share,
-                Math.max(0, Math.max(0.3 * (1 + MARGIN) - share, share - 0.72 * (1 - MARGIN)))));
+                Math.max(0, Math.max(0.3 * (1 + MARGIN) - share, share - 0.72 * (1 - MARGIN))), share >= 0.3 && share <= 0.72));
 
         // rapamycin: no change at 24 h, a longer effect at 2 weeks (Abdallah 2020)
         double drop24 = (withRapamycin[0] - withRapamycin[at(24)]) / Math.max(all[0] - all[at(24)], 1e-9);
-        checks.add(new Check("rapamycin", "24-h change with rapamycin / without >= 0.8", drop24, Math.max(0, 0.8 * (1 + MARGIN) - drop24)));
+        checks.add(new Check("rapamycin", "24-h change with rapamycin / without >= 0.8", drop24, Math.max(0, 0.8 * (1 + MARGIN) - drop24),
+                drop24 >= 0.8));
         double gain14 = (all[at(14 * 24)] - withRapamycin[at(14 * 24)]) / all[0];
         // the published gap is large (response 41% vs 13%): ask for a clear gap, at least 3% of baseline MADRS
         checks.add(new Check("rapamycin", "MADRS lower at day 14 with rapamycin, >= 0.03 of baseline", gain14,
-                Math.max(0, (RAPAMYCIN_GAP - gain14) / RAPAMYCIN_GAP)));
+                Math.max(0, (RAPAMYCIN_GAP - gain14) / RAPAMYCIN_GAP), gain14 > 0));
         return checks;
     }
 
