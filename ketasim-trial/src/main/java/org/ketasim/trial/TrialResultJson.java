@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The JSON document of a trial result, as {@code ketasim trial} writes it: name, seed, model and per arm its size,
  * endpoints (value, 95% interval as {@code ci95}, subjects counted, unit and, for relapse endpoints, the
- * Kaplan–Meier curve) and the MADRS trajectory. Values that are not finite are written as null.
+ * Kaplan–Meier curve) and the MADRS trajectory. Values that are not finite are written as null. Keys are in a fixed
+ * order, so the same result always gives the same bytes.
  */
 public final class TrialResultJson {
 
@@ -37,7 +38,14 @@ public final class TrialResultJson {
                 if (!ep.curve().isEmpty()) {
                     List<Object> curve = new ArrayList<>();
                     for (KaplanMeier.Point p : ep.curve()) {
-                        curve.add(Map.of("day", p.time(), "relapse_free", p.survival(), "lo", p.lo(), "hi", p.hi(), "at_risk", p.atRisk()));
+                        // a fixed key order (Map.of's order changes from one JVM to the next), so that files can be compared
+                        Map<String, Object> point = new LinkedHashMap<>();
+                        point.put("day", p.time());
+                        point.put("relapse_free", p.survival());
+                        point.put("lo", p.lo());
+                        point.put("hi", p.hi());
+                        point.put("at_risk", p.atRisk());
+                        curve.add(point);
                     }
                     e.put("curve", curve);
                 }
