@@ -277,7 +277,7 @@ public final class SparkTrial {
         try {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(location);
             FileSystem fs = p.getFileSystem(conf);
-            if (!fs.isFile(p)) {
+            if (!fs.exists(p) || !fs.getFileStatus(p).isFile()) {
                 throw new UserError("SPEC " + location + ": no such readable file");
             }
             try (java.io.InputStream in = fs.open(p)) {
