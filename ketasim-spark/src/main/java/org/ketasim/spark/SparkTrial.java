@@ -182,6 +182,10 @@ public final class SparkTrial {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]"); // plain java, not spark-submit
         }
+        if (!conf.contains("spark.driver.maxResultSize")) {
+            // every subject comes back to the driver (see docs/spark.md): its heap, not this cap, is the limit
+            conf.set("spark.driver.maxResultSize", "0");
+        }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {
             Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -192,6 +196,12 @@ public final class SparkTrial {
             String yaml = o.subjectsPerArm == null ? specText : withSubjects(specText, o.spec, o.subjectsPerArm);
             if (o.subjectsParquet != null && exists(o.subjectsParquet, hadoop)) {
                 throw new UserError("--subjects-parquet " + o.subjectsParquet + ": already exists; give a new folder");
+            }
+            long need = driverBytes(spec);
+            long heap = Runtime.getRuntime().maxMemory();
+            if (need > heap / 2) {
+                err.printf(Locale.ROOT, "ketasim-spark: warning: the subjects' scores need about %.1f GB on the driver, whose heap is %.1f GB;"
+                        + " give it more (--driver-memory)%n", need / 1e9, heap / 1e9);
             }
             TrialJob job = TrialJob.of(yaml, fileName(o.spec), modelSource, modelName, o.solver);
             int partitions = o.partitions != null ? o.partitions : Math.max(1, spark.sparkContext().defaultParallelism() * 4);
@@ -216,6 +226,15 @@ public final class SparkTrial {
                 spark.stop();
             }
         }
+    }
+
+    /**
+     * About how many bytes of the driver's heap the gathered subjects take: each carries its true MADRS and its
+     * rated scores on every scale rated, at every time of the trial's grid, plus the objects around them.
+     */
+    static long driverBytes(TrialSpec spec) {
+        long perSubject = (long) TrialRunner.grid(spec).length * (1 + SubjectTable.scales(spec).size()) * 8 + 250;
+        return perSubject * spec.subjectsPerArm() * spec.arms().size();
     }
 
     /** The result as {@code ketasim trial} writes it. */

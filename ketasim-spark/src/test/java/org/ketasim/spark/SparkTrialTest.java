@@ -181,6 +181,15 @@ class SparkTrialTest {
     }
 
     @Test
+    void theDriverMemoryEstimateFollowsTheGrid() throws Exception {
+        TrialSpec single = TrialSpec.parse(yaml("murrough-2013.yaml", 1000), "m");
+        TrialSpec relapse = TrialSpec.parse(yaml("murrough-2013b.yaml", 1000), "b");
+        // 29 grid points x (true + rated MADRS) x 8 bytes + 250, for 2 x 1000 subjects
+        assertThat(SparkTrial.driverBytes(single)).isEqualTo(2000L * (29 * 2 * 8 + 250));
+        assertThat(SparkTrial.driverBytes(relapse) / 1000.0).as("bytes a subject").isBetween(5000.0, 8000.0);
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo(@TempDir Path tmp) throws Exception {
         Result missing = cli(tmp.resolve("nope.yaml"));
         assertThat(missing.code).isEqualTo(2);
