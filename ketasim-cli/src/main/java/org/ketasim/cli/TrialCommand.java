@@ -3,18 +3,14 @@ package org.ketasim.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 
-import org.ketasim.trial.Estimate;
-import org.ketasim.trial.KaplanMeier;
 import org.ketasim.trial.SpecException;
 import org.ketasim.trial.TrialResult;
+import org.ketasim.trial.TrialResultJson;
 import org.ketasim.trial.TrialRunner;
 import org.ketasim.trial.TrialSpec;
 
@@ -104,46 +100,6 @@ final class TrialCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> json(TrialResult r) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", r.name());
-        doc.put("seed", r.seed());
-        doc.put("model", r.model());
-        List<Object> arms = new ArrayList<>();
-        for (TrialResult.ArmResult a : r.arms()) {
-            Map<String, Object> arm = new LinkedHashMap<>();
-            arm.put("name", a.name());
-            arm.put("n", a.n());
-            Map<String, Object> eps = new LinkedHashMap<>();
-            a.endpoints().forEach((name, ep) -> {
-                Map<String, Object> e = new LinkedHashMap<>();
-                Estimate est = ep.estimate();
-                e.put("value", finite(est.value()));
-                e.put("ci95", new Object[] {finite(est.lo()), finite(est.hi())});
-                e.put("n", est.n());
-                e.put("unit", ep.unit());
-                if (!ep.curve().isEmpty()) {
-                    List<Object> curve = new ArrayList<>();
-                    for (KaplanMeier.Point p : ep.curve()) {
-                        curve.add(Map.of("day", p.time(), "relapse_free", p.survival(), "lo", p.lo(), "hi", p.hi(), "at_risk", p.atRisk()));
-                    }
-                    e.put("curve", curve);
-                }
-                eps.put(name, e);
-            });
-            arm.put("endpoints", eps);
-            Map<String, Object> tr = new LinkedHashMap<>();
-            tr.put("time_h", a.madrs().timesH());
-            tr.put("madrs_mean", a.madrs().mean());
-            tr.put("madrs_p05", a.madrs().p05());
-            tr.put("madrs_p95", a.madrs().p95());
-            arm.put("trajectory", tr);
-            arms.add(arm);
-        }
-        doc.put("arms", arms);
-        return doc;
-    }
-
-    private static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
+        return TrialResultJson.toMap(r);
     }
 }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.ketasim.engine.Simulator;
@@ -68,30 +69,69 @@ public final class TrialRunner {
      * @throws IllegalArgumentException if a name is not a parameter of the model
      */
     public TrialResult run(TrialSpec spec, Map<String, Double> overrides, IntConsumer progress) {
-        Moves moves = moves(spec, overrides);
         AtomicInteger done = new AtomicInteger();
-        List<ArmResult> arms = new ArrayList<>();
-        Map<String, SubjectRatings[]> byArm = new LinkedHashMap<>();
-        double[] grid = grid(spec);
+        List<SubjectRatings[]> byArm = new ArrayList<>();
         for (int a = 0; a < spec.arms().size(); a++) {
-            Arm arm = spec.arms().get(a);
-            VirtualPopulation population = new VirtualPopulation(model, spec.population(), armSeed(spec, a));
+            IntFunction<SubjectRatings> arm = armSubjects(spec, a, overrides);
             SubjectRatings[] subjects = new SubjectRatings[spec.subjectsPerArm()];
             IntStream.range(0, subjects.length).parallel().forEach(i -> {
-                subjects[i] = simulate(spec, arm, population.patient(i), grid, moves, overrides);
+                subjects[i] = arm.apply(i);
                 progress.accept(done.incrementAndGet());
             });
-            byArm.put(arm.name(), subjects);
+            byArm.add(subjects);
         }
+        return aggregate(spec, byArm);
+    }
+
+    /**
+     * The subjects of arm {@code armIndex}, exactly as {@link #run(TrialSpec, IntConsumer)} simulates them:
+     * {@code apply(i)} simulates and rates subject i. Subject i depends only on the specification, the arm and
+     * i (never on which subjects are simulated, in what order or on which thread or machine), so subjects can be
+     * simulated anywhere and gathered by index. The function is thread-safe.
+     */
+    public IntFunction<SubjectRatings> armSubjects(TrialSpec spec, int armIndex) {
+        return armSubjects(spec, armIndex, Map.of());
+    }
+
+    /** As {@link #armSubjects(TrialSpec, int)}, with parameters moved as {@link #run(TrialSpec, Map, IntConsumer)} moves them. */
+    public IntFunction<SubjectRatings> armSubjects(TrialSpec spec, int armIndex, Map<String, Double> overrides) {
+        Moves moves = moves(spec, overrides);
+        double[] grid = grid(spec);
+        Arm arm = spec.arms().get(armIndex);
+        VirtualPopulation population = new VirtualPopulation(model, spec.population(), armSeed(spec, armIndex));
+        return i -> simulate(spec, arm, population.patient(i), grid, moves, overrides);
+    }
+
+    /**
+     * The trial's result from its subjects: {@code byArm.get(a)} holds arm a's subjects in index order, as
+     * {@link #armSubjects} makes them. This is the whole of the statistics of {@link #run}: the same subjects in
+     * the same order give the same result, bit for bit.
+     *
+     * @throws IllegalArgumentException if the arms or their sizes do not match the specification
+     */
+    public TrialResult aggregate(TrialSpec spec, List<SubjectRatings[]> byArm) {
+        if (byArm.size() != spec.arms().size()) {
+            throw new IllegalArgumentException("expected " + spec.arms().size() + " arms of subjects, got " + byArm.size());
+        }
+        Map<String, SubjectRatings[]> byName = new LinkedHashMap<>();
+        for (int a = 0; a < byArm.size(); a++) {
+            if (byArm.get(a).length != spec.subjectsPerArm()) {
+                throw new IllegalArgumentException("arm " + spec.arms().get(a).name() + ": expected " + spec.subjectsPerArm()
+                        + " subjects, got " + byArm.get(a).length);
+            }
+            byName.put(spec.arms().get(a).name(), byArm.get(a));
+        }
+        double[] grid = grid(spec);
+        List<ArmResult> arms = new ArrayList<>();
         for (Arm arm : spec.arms()) {
-            SubjectRatings[] subjects = byArm.get(arm.name());
+            SubjectRatings[] subjects = byName.get(arm.name());
             Map<String, EndpointResult> endpoints = new LinkedHashMap<>();
             List<KaplanMeier.Point> curve = List.of();
             for (Endpoint e : spec.endpoints()) {
                 if (e.kind().needsVs() && e.vs().equals(arm.name())) {
                     continue; // an arm is not compared with itself
                 }
-                EndpointResult r = Endpoints.compute(e, grid, subjects, e.kind().needsVs() ? byArm.get(e.vs()) : null, firstDose(spec));
+                EndpointResult r = Endpoints.compute(e, grid, subjects, e.kind().needsVs() ? byName.get(e.vs()) : null, firstDose(spec));
                 endpoints.put(e.name(), r);
                 if (!r.curve().isEmpty()) {
                     curve = r.curve();
@@ -251,8 +291,11 @@ public final class TrialRunner {
         return x;
     }
 
-    /** Output times: 0 (baseline), the endpoints, and a 6-hourly grid to the end of follow-up. */
-    private static double[] grid(TrialSpec spec) {
+    /**
+     * The trial's output times (h), on which {@link SubjectRatings} are given: 0 (baseline), the endpoints, and a
+     * 6-hourly grid to the end of follow-up (daily points after a relapse endpoint's day).
+     */
+    public static double[] grid(TrialSpec spec) {
         double first = firstDose(spec);
         TreeSet<Double> t = new TreeSet<>();
         t.add(0.0);
@@ -271,7 +314,8 @@ public final class TrialRunner {
         return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static double firstDose(TrialSpec spec) {
+    /** The start of the trial's first dose (h), from which endpoint times are counted (pretreatments excluded). */
+    public static double firstDose(TrialSpec spec) {
         return spec.arms().stream().flatMap(a -> a.doses().stream()).filter(d -> !TrialSpec.PRETREATMENTS.contains(d.drug()))
                 .flatMap(d -> d.startsH().stream()).mapToDouble(Double::doubleValue).min().orElse(0);
     }
@@ -309,9 +353,18 @@ public final class TrialRunner {
         return z ^ (z >>> 31);
     }
 
-    /** A subject's true MADRS and rated scores on each scale, on the trial's time grid. */
-    record SubjectRatings(double[] trueMadrs, Map<Scale, double[]> rated) {
-        double[] on(Scale s) {
+    /**
+     * A subject's true MADRS and rated scores on each scale, on the trial's time grid ({@link #grid}). Serializable,
+     * so that subjects simulated elsewhere (e.g. on Spark executors) can be gathered.
+     *
+     * @param trueMadrs the model's MADRS, without rater noise
+     * @param rated     rated scores (with rater noise) on each scale the endpoints use, and MADRS, in scale order
+     */
+    public record SubjectRatings(double[] trueMadrs, Map<Scale, double[]> rated) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The rated scores on scale {@code s}, or null if no endpoint uses it. */
+        public double[] on(Scale s) {
             return rated.get(s);
         }
     }
