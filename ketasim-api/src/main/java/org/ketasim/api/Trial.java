@@ -134,10 +134,12 @@ public final class Trial {
     /**
      * The same trial with a parameter moved from its default. Each virtual patient's value is multiplied by
      * {@code value / default}, so that between-subject variability is kept (a parameter whose default is 0
-     * is set to {@code value}); the subjects drawn are the same as without the change.
+     * is set to {@code value}); the subjects drawn are the same as without the change. A name ending in
+     * {@code .cv} (e.g. {@code "Pl.cv"}) sets that parameter's between-subject coefficient of variation instead
+     * (0.6 for 60 %): each patient's log-deviation is rescaled, so the patients keep their rank.
      *
-     * @param name  a parameter or switch of the model
-     * @param value its new typical value, in the model file's unit
+     * @param name  a parameter or switch of the model, or a parameter name followed by {@code .cv}
+     * @param value its new typical value, in the model file's unit, or the new CV (a fraction)
      * @return a new trial
      * @throws IllegalArgumentException if the model has no such parameter (with a suggestion) or the value
      *                                  is not finite
@@ -153,6 +155,15 @@ public final class Trial {
     }
 
     private static void check(final Model model, final String name) {
+        if (name != null && name.endsWith(".cv")) {
+            String base = name.substring(0, name.length() - 3);
+            check(model, base);
+            if (!(model.parameter(base).orElseThrow().bsvCv() > 0)) {
+                throw new IllegalArgumentException("parameter " + base + " has no between-subject variability, so '" + name
+                        + "' cannot rescale it; give its row a 'bsv NN%' in the model file");
+            }
+            return;
+        }
         if (name == null || model.parameterIndex(name).isEmpty()) {
             throw new IllegalArgumentException("model " + model.name() + " has no parameter '" + name + "'"
                     + Names2.didYouMean(name, model.parameters().stream().map(Parameter::name).toList())

@@ -62,4 +62,16 @@ class ApiTrialTest {
                 .isEqualTo(byHand.arms().get(0).endpoints().get("c24").estimate().value());
         assertThat(trial.toString()).contains("murrough-2013", "10 subjects", "k_out=0.5");
     }
+
+    @Test
+    void variabilityChangesAreTheRunnersCvOverrides() throws Exception {
+        Trial trial = Trial.fromYaml(Path.of("trials/murrough-2013.yaml")).subjectsPerArm(10).parameter("Pl.cv", 0.3);
+        TrialSpec spec = TrialSpec.read(Path.of("trials/murrough-2013.yaml")).withSubjectsPerArm(10);
+        TrialResult byHand = new TrialRunner(KetaSim.ketamineModel(), SolverOptions.defaults())
+                .run(spec, Map.of("Pl.cv", 0.3), n -> { });
+        assertThat(trial.run().endpoint("midazolam", "c24").value())
+                .isEqualTo(byHand.arms().get(1).endpoints().get("c24").estimate().value());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> trial.parameter("k_out.cv", 0.3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no between-subject variability");
+    }
 }
