@@ -128,6 +128,15 @@ final class BlockTriangularLu {
         for (int k = 0; k < blocks; k++) {
             final int start = blockStart[k];
             final int end = blockStart[k + 1];
+            if (end - start == 1) {
+                // most components are single states: a division, without the dense solver's call and copies
+                double r = b[order[start]];
+                for (int e = rowStart[start]; e < rowStart[start + 1]; e++) {
+                    r += coupling[e] * b[couplingState[e]];
+                }
+                b[order[start]] = r / blockLu[blockOffset[k]];
+                continue;
+            }
             for (int p = start; p < end; p++) {
                 double r = b[order[p]];
                 for (int e = rowStart[p]; e < rowStart[p + 1]; e++) {
