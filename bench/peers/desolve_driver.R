@@ -8,6 +8,8 @@
 suppressPackageStartupMessages(library(deSolve))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- args[1]; rtol <- as.numeric(args[2]); atol <- as.numeric(args[3]); nsub <- as.integer(args[4])
+# hmax 0: no step-size limit, as in KetaSim and SciPy (deSolve's default would cap steps at the output spacing, 1 h)
+hmax <- if (length(args) >= 5) as.numeric(args[5]) else 0
 source(file.path(dir, "ksm_meta.R"))
 dll <- file.path(dir, paste0("ksm_desolve", .Platform$dynlib.ext))
 dyn.load(dll)
@@ -21,7 +23,7 @@ colnames(doses) <- c("subject", "route", "s_share", "r_share", "amount", "start"
 times <- rd("times.bin")
 nt <- length(times)
 out <- array(NA_real_, dim = c(ksm_no, nt, nsub))   # column-major: output fastest, then time, then subject
-rhs_total <- 0
+rhs_total <- 0; steps_total <- 0; jac_total <- 0
 
 simulate <- function(i) {
   p <- params[i, ]
@@ -43,7 +45,7 @@ simulate <- function(i) {
   bps <- sort(unique(c(ds[, "start"], ends)))
   rate <- double(ksm_ns)
   res <- matrix(NA_real_, nrow = ksm_no, ncol = nt)
-  t <- 0; nb <- 1; nxt <- 1; last <- times[nt]; nfe <- 0
+  t <- 0; nb <- 1; nxt <- 1; last <- times[nt]; nfe <- 0; nst <- 0; nje <- 0
   repeat {
     if (nb <= length(bps) && bps[nb] == t) {
       rate <- double(ksm_ns)
@@ -63,8 +65,9 @@ simulate <- function(i) {
     inner <- which(times > t & times < seg_end)
     tt <- c(t, times[inner], seg_end)
     sol <- ode(y = y, times = tt, func = "derivs", parms = c(p, rate), dllname = "ksm_desolve",
-               initfunc = "initmod", nout = ksm_no, rtol = rtol, atol = atol, method = "lsoda")
-    nfe <- nfe + attr(sol, "istate")[3]
+               initfunc = "initmod", nout = ksm_no, rtol = rtol, atol = atol, method = "lsoda", hmax = hmax)
+    ist <- attr(sol, "istate")
+    nst <- nst + ist[2]; nfe <- nfe + ist[3]; nje <- nje + ist[14]
     if (length(inner) > 0) {
       res[, inner] <- t(sol[2:(length(tt) - 1), (ksm_ns + 2):(ksm_ns + 1 + ksm_no), drop = FALSE])
       nxt <- max(inner) + 1
@@ -72,14 +75,14 @@ simulate <- function(i) {
     y <- as.numeric(sol[length(tt), 2:(ksm_ns + 1)])
     t <- seg_end
   }
-  list(res = res, nfe = nfe)
+  list(res = res, nfe = nfe, nst = nst, nje = nje)
 }
 
 t0 <- proc.time()[["elapsed"]]
 for (i in seq_len(nsub)) {
   r <- simulate(i)
   out[, , i] <- r$res
-  rhs_total <- rhs_total + r$nfe
+  rhs_total <- rhs_total + r$nfe; steps_total <- steps_total + r$nst; jac_total <- jac_total + r$nje
 }
 elapsed <- proc.time()[["elapsed"]] - t0
 con <- file(file.path(dir, "desolve.bin"), "wb")
@@ -88,3 +91,6 @@ close(con)
 cat("version", paste0("R ", getRversion(), ", deSolve ", packageVersion("deSolve")), "\n")
 cat("seconds", format(elapsed, digits = 6), "\n")
 cat("rhs_per_subject", rhs_total / nsub, "\n")
+cat("steps_per_subject", steps_total / nsub, "\n")
+cat("jacobians_per_subject", jac_total / nsub, "\n")
+cat("lu_per_subject", jac_total / nsub, "\n")   # lsoda factorises once per Jacobian

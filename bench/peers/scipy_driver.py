@@ -34,6 +34,7 @@ def main():
     make = km.make_rhs_vec if vectorised else km.make_rhs
     out = np.empty((nsub, nt, km.NO))
     nfev = 0
+    stats = {"njev": 0, "nlu": 0}
 
     def simulate(i):
         nonlocal nfev
@@ -78,6 +79,8 @@ def main():
             if sol.status != 0:
                 raise RuntimeError("solve_ivp failed for subject %d at t=%g: %s" % (i, t, sol.message))
             nfev += sol.nfev
+            stats["njev"] += sol.njev
+            stats["nlu"] += sol.nlu
             for col, k in enumerate(inner):
                 res[k] = km.outputs(times[k], sol.y[:, col], p, d)
             if len(inner):
@@ -93,6 +96,8 @@ def main():
     print("version", "Python %s, SciPy %s, NumPy %s" % (sys.version.split()[0], scipy.__version__, np.__version__))
     print("seconds", repr(elapsed))
     print("rhs_per_subject", nfev / nsub)
+    print("jacobians_per_subject", stats["njev"] / nsub)
+    print("lu_per_subject", stats["nlu"] / nsub)
 
 
 if __name__ == "__main__":

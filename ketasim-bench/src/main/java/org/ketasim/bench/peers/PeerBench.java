@@ -66,7 +66,8 @@ public final class PeerBench {
 
     /** One row of the table. */
     public record Row(String tool, String detail, int subjects, double seconds, double rhsPerSubject,
-                      double maxRelDiff, String worst) {
+                      double stepsPerSubject, double jacobiansPerSubject, double luPerSubject, double maxRelDiff,
+                      String worst) {
         /** @return subjects per second */
         public double rate() {
             return subjects / seconds;
@@ -167,15 +168,22 @@ public final class PeerBench {
             sim.run(params.get(i), regimens.get(i), times);
         }
         long rhs = 0;
+        long steps = 0;
+        long jac = 0;
+        long lu = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < params.size(); i++) {
             Trajectory tr = sim.run(params.get(i), regimens.get(i), times);
             outputs[i] = tr.outputs();
             rhs += tr.statistics().rhsEvaluations();
+            steps += tr.statistics().acceptedSteps() + Math.max(0, tr.statistics().rejectedSteps());
+            jac += tr.statistics().jacobianEvaluations();
+            lu += tr.statistics().decompositions();
         }
         double s = (System.nanoTime() - t0) * 1e-9;
-        return new Row("KetaSim", "auto (dopri5 -> ros34pw2), 1 thread", params.size(), s, (double) rhs / params.size(),
-                0, "");
+        int n = params.size();
+        return new Row("KetaSim", "auto (dopri5 -> ros34pw2), 1 thread", n, s, (double) rhs / n, (double) steps / n,
+                (double) jac / n, (double) lu / n, 0, "");
     }
 
     /** KetaSim on all cores (one simulator shared by {@code threads} workers). */
@@ -200,7 +208,8 @@ public final class PeerBench {
             }
             double s = (System.nanoTime() - t0) * 1e-9;
             Diff d = diff(reference, outputs, params.size());
-            return new Row("KetaSim", "auto, " + threads + " threads (all cores)", params.size(), s, Double.NaN, d.max, d.where);
+            return new Row("KetaSim", "auto, " + threads + " threads (all cores)", params.size(), s, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, d.max, d.where);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -238,9 +247,12 @@ public final class PeerBench {
     private Row peerRow(String tool, String detail, Path out, String log, int n, double[][][] reference) throws IOException {
         double seconds = Double.parseDouble(field(log, "seconds"));
         double rhs = Double.parseDouble(field(log, "rhs_per_subject"));
+        double steps = log.contains("steps_per_subject") ? Double.parseDouble(field(log, "steps_per_subject")) : Double.NaN;
+        double jac = Double.parseDouble(field(log, "jacobians_per_subject"));
+        double lu = Double.parseDouble(field(log, "lu_per_subject"));
         double[][][] got = readOutputs(out, n);
         Diff d = diff(reference, got, n);
-        return new Row(tool, detail, n, seconds, rhs, d.max, d.where);
+        return new Row(tool, detail, n, seconds, rhs, steps, jac, lu, d.max, d.where);
     }
 
     /** "key value" lines that the drivers print. */
@@ -355,12 +367,14 @@ public final class PeerBench {
                         + " difference floor %s x each output's peak%n",
                 checked.name(), checked.states().size(), checked.outputs().size(), params.size(), cfg.seed(), START_HOUR,
                 cfg.days(), times.length, fmt(cfg.rtol()), fmt(cfg.atol()), fmt(cfg.floorFraction())));
-        s.append("| tool | solver | subjects | subjects/s | ratio to KetaSim (1 thread) | RHS evaluations per subject |"
-                + " max relative difference to KetaSim |\n");
+        s.append("| tool | solver | subjects | subjects/s | ratio to KetaSim (1 thread) | per subject: RHS evaluations"
+                + " / steps / Jacobians / LU | max relative difference to KetaSim |\n");
         s.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
+            String work = Double.isNaN(r.rhsPerSubject()) ? "" : count(r.rhsPerSubject()) + " / " + count(r.stepsPerSubject())
+                    + " / " + count(r.jacobiansPerSubject()) + " / " + count(r.luPerSubject());
             s.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.3f | %s | %s |%n", r.tool(), r.detail(), r.subjects(),
-                    r.rate(), r.rate() / ketasim.rate(), Double.isNaN(r.rhsPerSubject()) ? "" : String.format(Locale.ROOT, "%,.0f", r.rhsPerSubject()),
+                    r.rate(), r.rate() / ketasim.rate(), work,
                     r == ketasim ? "(reference)" : String.format(Locale.ROOT, "%.1e", r.maxRelDiff())));
         }
         for (Row r : rows) {
@@ -373,6 +387,10 @@ public final class PeerBench {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static String count(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
+    }
 
     private static String python() {
         return Files.isExecutable(Paths.get("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
