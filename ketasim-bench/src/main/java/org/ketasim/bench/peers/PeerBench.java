@@ -61,7 +61,7 @@ public final class PeerBench {
     /** Settings of one comparison. */
     public record Config(Path modelFile, Path scriptDir, Path buildDir, int subjects, int days, long seed, double rtol,
                          double atol, double floorFraction, int threads, List<String> scipyMethods, int scipySubjects,
-                         boolean runR, boolean runPython) {
+                         boolean runR, boolean runPython, SolverMethod ketasimMethod, List<SolverMethod> ketasimExtra) {
     }
 
     /** One row of the table. */
@@ -156,13 +156,21 @@ public final class PeerBench {
         exec(List.of("R", "CMD", "SHLIB", "-o", "ksm_desolve.so", "ksm_desolve.c"), cfg.buildDir(), "R CMD SHLIB");
     }
 
+    private SolverOptions options(SolverMethod method) {
+        return SolverOptions.of(method).withTolerances(cfg.rtol(), cfg.atol());
+    }
+
     private SolverOptions options() {
-        return SolverOptions.of(SolverMethod.AUTO).withTolerances(cfg.rtol(), cfg.atol());
+        return options(cfg.ketasimMethod());
     }
 
     /** KetaSim on one thread: outputs[subject][time][output]; a warm-up pass first. */
     public Row ketasimSingle(double[][][] outputs) {
-        Simulator sim = new Simulator(model.compile(), model.doseTargets(), options());
+        return ketasimSingle(outputs, cfg.ketasimMethod());
+    }
+
+    private Row ketasimSingle(double[][][] outputs, SolverMethod method) {
+        Simulator sim = new Simulator(model.compile(), model.doseTargets(), options(method));
         int warm = Math.min(params.size(), 10);
         for (int i = 0; i < warm; i++) {
             sim.run(params.get(i), regimens.get(i), times);
@@ -182,7 +190,8 @@ public final class PeerBench {
         }
         double s = (System.nanoTime() - t0) * 1e-9;
         int n = params.size();
-        return new Row("KetaSim", "auto (dopri5 -> ros34pw2), 1 thread", n, s, (double) rhs / n, (double) steps / n,
+        String m = method == SolverMethod.AUTO ? "auto (dopri5 -> ros34pw2)" : method.keyword();
+        return new Row("KetaSim", m + ", 1 thread", n, s, (double) rhs / n, (double) steps / n,
                 (double) jac / n, (double) lu / n, 0, "");
     }
 
@@ -208,7 +217,7 @@ public final class PeerBench {
             }
             double s = (System.nanoTime() - t0) * 1e-9;
             Diff d = diff(reference, outputs, params.size());
-            return new Row("KetaSim", "auto, " + threads + " threads (all cores)", params.size(), s, Double.NaN, Double.NaN,
+            return new Row("KetaSim", cfg.ketasimMethod().keyword() + ", " + threads + " threads (all cores)", params.size(), s, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, d.max, d.where);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -355,6 +364,13 @@ public final class PeerBench {
         if (cfg.threads() > 1) {
             rows.add(ketasimParallel(ref));
         }
+        for (SolverMethod extra : cfg.ketasimExtra()) {
+            double[][][] other = new double[params.size()][][];
+            Row r = ketasimSingle(other, extra);
+            Diff d = diff(ref, other, params.size());
+            rows.add(new Row(r.tool(), r.detail(), r.subjects(), r.seconds(), r.rhsPerSubject(), r.stepsPerSubject(),
+                    r.jacobiansPerSubject(), r.luPerSubject(), d.max(), d.where()));
+        }
         if (cfg.runR()) {
             compileC();
             rows.add(desolve(ref));
@@ -457,7 +473,7 @@ public final class PeerBench {
 
     /**
      * {@code PeerBench [--subjects N] [--days D] [--seed S] [--rtol R] [--atol A] [--floor F] [--threads T]
-     * [--scipy LSODA,BDF] [--scipy-subjects M] [--no-r] [--no-python] [--model FILE] [--build DIR]
+     * [--scipy LSODA,BDF] [--scipy-subjects M] [--no-r] [--no-python] [--ketasim-solver NAME] [--ketasim-also NAME,...] [--model FILE] [--build DIR]
      * [--scripts DIR]}
      */
     public static void main(String[] args) throws Exception {
@@ -472,6 +488,8 @@ public final class PeerBench {
         int scipySubjects = Integer.MAX_VALUE;
         boolean runR = true;
         boolean runPy = true;
+        SolverMethod method = SolverMethod.AUTO;
+        List<SolverMethod> extra = new ArrayList<>();
         Path modelFile = Paths.get("models/ketamine.ksm");
         Path build = Paths.get("bench/peers/build");
         Path scripts = Paths.get("bench/peers");
@@ -488,13 +506,20 @@ public final class PeerBench {
                 case "--scipy-subjects": scipySubjects = Integer.parseInt(args[++i]); break;
                 case "--no-r": runR = false; break;
                 case "--no-python": runPy = false; break;
+                case "--ketasim-solver": method = SolverMethod.parse(args[++i]); break;
+                case "--ketasim-also":
+                    for (String x : args[++i].split(",")) {
+                        extra.add(SolverMethod.parse(x));
+                    }
+                    break;
                 case "--model": modelFile = Paths.get(args[++i]); break;
                 case "--build": build = Paths.get(args[++i]); break;
                 case "--scripts": scripts = Paths.get(args[++i]); break;
                 default:
                     System.err.println("unknown option " + args[i]
                             + "; options: --subjects N --days D --seed S --rtol R --atol A --floor F --threads T"
-                            + " --scipy LSODA,BDF --scipy-subjects M --no-r --no-python --model FILE --build DIR --scripts DIR");
+                            + " --scipy LSODA,BDF --scipy-subjects M --no-r --no-python --ketasim-solver auto|dopri5|ros34pw2|rodas4 --ketasim-also dopri5,..."
+                            + " --model FILE --build DIR --scripts DIR");
                     System.exit(2);
             }
         }
@@ -507,7 +532,7 @@ public final class PeerBench {
             runPy = false;
         }
         Config cfg = new Config(modelFile, scripts, build, subjects, days, seed, rtol, atol, floor, threads, methods,
-                scipySubjects, runR, runPy);
+                scipySubjects, runR, runPy, method, extra);
         Result r = new PeerBench(cfg).run();
         System.out.print(r.table());
         try {
