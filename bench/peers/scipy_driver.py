@@ -1,14 +1,15 @@
 """KetaSim side by side: SciPy solve_ivp with the right-hand side generated from the model file.
 
-Usage: python3 scipy_driver.py BUILD_DIR RTOL ATOL SUBJECTS METHOD   (METHOD: LSODA, BDF or Radau)
+Usage: python3 scipy_driver.py BUILD_DIR RTOL ATOL SUBJECTS METHOD   (METHOD: LSODA, BDF, Radau; BDF-vec, Radau-vec)
 
 Reads params.bin, doses.bin, times.bin (little-endian doubles written by KetaSim) and the generated module
 ksm_model.py, integrates each subject piecewise between dose events exactly as KetaSim's Simulator does (doses
 applied at a breakpoint before the outputs at that time; boluses as jumps; running infusions as constant input
-rates), and writes scipy_METHOD.bin: subject x time x output. LSODA gets the scalar Python right-hand side
-(one call per evaluation, its Jacobian by finite differences inside ODEPACK); BDF and Radau get the vectorised
-numpy one (vectorized=True, so a finite-difference Jacobian is one call). Prints "key value" lines
-(seconds = integration loop only).
+rates), and writes scipy_METHOD.bin: subject x time x output. The right-hand side is the generated scalar
+Python one (one call per evaluation; Jacobians by finite differences, inside ODEPACK for LSODA, in SciPy for
+BDF/Radau), or with the suffix -vec the generated numpy one with vectorized=True (a finite-difference Jacobian
+is then one call on an (n, n) array, but each single evaluation pays numpy's per-operation overhead). Prints
+"key value" lines (seconds = integration loop only).
 """
 import importlib.util
 import os
@@ -30,7 +31,8 @@ def main():
     doses = rd("doses.bin").reshape(-1, 7)
     times = rd("times.bin")
     nt = len(times)
-    vectorised = method != "LSODA"
+    vectorised = method.endswith("-vec")
+    method = method[:-4] if vectorised else method
     make = km.make_rhs_vec if vectorised else km.make_rhs
     out = np.empty((nsub, nt, km.NO))
     nfev = 0
@@ -92,7 +94,7 @@ def main():
     for i in range(nsub):
         simulate(i)
     elapsed = time.perf_counter() - t0
-    out.astype("<f8").tofile(os.path.join(build, "scipy_%s.bin" % method))
+    out.astype("<f8").tofile(os.path.join(build, "scipy_%s.bin" % sys.argv[5]))
     print("version", "Python %s, SciPy %s, NumPy %s" % (sys.version.split()[0], scipy.__version__, np.__version__))
     print("seconds", repr(elapsed))
     print("rhs_per_subject", nfev / nsub)

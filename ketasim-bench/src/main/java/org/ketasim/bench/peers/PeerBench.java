@@ -245,8 +245,8 @@ public final class PeerBench {
         String log = exec(List.of(python(), cfg.scriptDir().resolve("scipy_driver.py").toAbsolutePath().toString(),
                 cfg.buildDir().toAbsolutePath().toString(), fmt(cfg.rtol()), fmt(cfg.atol()), String.valueOf(n), method),
                 cfg.buildDir(), "SciPy driver");
-        String rhs = method.equals("LSODA") ? "Python RHS" : "vectorised numpy RHS";
-        return peerRow("SciPy solve_ivp", method + ", " + rhs + " (" + field(log, "version") + ")", out, log, n, reference);
+        String rhs = method.endsWith("-vec") ? "vectorised numpy RHS" : "Python RHS";
+        return peerRow("SciPy solve_ivp", method.replace("-vec", "") + ", " + rhs + " (" + field(log, "version") + ")", out, log, n, reference);
     }
 
     private static String rVersion(String log) {
@@ -518,7 +518,7 @@ public final class PeerBench {
                 default:
                     System.err.println("unknown option " + args[i]
                             + "; options: --subjects N --days D --seed S --rtol R --atol A --floor F --threads T"
-                            + " --scipy LSODA,BDF --scipy-subjects M --no-r --no-python --ketasim-solver auto|dopri5|ros34pw2|rodas4 --ketasim-also dopri5,..."
+                            + " --scipy LSODA,BDF,BDF-vec,Radau --scipy-subjects M --no-r --no-python --ketasim-solver auto|dopri5|ros34pw2|rodas4 --ketasim-also dopri5,..."
                             + " --model FILE --build DIR --scripts DIR");
                     System.exit(2);
             }
