@@ -78,18 +78,22 @@ simulate <- function(i) {
   list(res = res, nfe = nfe, nst = nst, nje = nje)
 }
 
-t0 <- proc.time()[["elapsed"]]
+pt0 <- proc.time()
+t0 <- pt0[["elapsed"]]
 for (i in seq_len(nsub)) {
   r <- simulate(i)
   out[, , i] <- r$res
   rhs_total <- rhs_total + r$nfe; steps_total <- steps_total + r$nst; jac_total <- jac_total + r$nje
 }
-elapsed <- proc.time()[["elapsed"]] - t0
+pt1 <- proc.time()
+elapsed <- pt1[["elapsed"]] - t0
+cpu <- (pt1[["user.self"]] + pt1[["sys.self"]]) - (pt0[["user.self"]] + pt0[["sys.self"]])
 con <- file(file.path(dir, "desolve.bin"), "wb")
 writeBin(as.double(out), con, size = 8, endian = "little")
 close(con)
 cat("version", paste0("R ", getRversion(), ", deSolve ", packageVersion("deSolve")), "\n")
 cat("seconds", format(elapsed, digits = 6), "\n")
+cat("cpu_seconds", format(cpu, digits = 6), "\n")
 cat("rhs_per_subject", rhs_total / nsub, "\n")
 cat("steps_per_subject", steps_total / nsub, "\n")
 cat("jacobians_per_subject", jac_total / nsub, "\n")

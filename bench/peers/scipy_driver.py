@@ -91,12 +91,15 @@ def main():
             t = seg_end
 
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for i in range(nsub):
         simulate(i)
     elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     out.astype("<f8").tofile(os.path.join(build, "scipy_%s.bin" % sys.argv[5]))
     print("version", "Python %s, SciPy %s, NumPy %s" % (sys.version.split()[0], scipy.__version__, np.__version__))
     print("seconds", repr(elapsed))
+    print("cpu_seconds", repr(cpu))
     print("rhs_per_subject", nfev / nsub)
     print("jacobians_per_subject", stats["njev"] / nsub)
     print("lu_per_subject", stats["nlu"] / nsub)

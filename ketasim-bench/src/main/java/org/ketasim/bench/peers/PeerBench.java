@@ -65,12 +65,17 @@ public final class PeerBench {
     }
 
     /** One row of the table. */
-    public record Row(String tool, String detail, int subjects, double seconds, double rhsPerSubject,
+    public record Row(String tool, String detail, int subjects, double seconds, double cpuSeconds, double rhsPerSubject,
                       double stepsPerSubject, double jacobiansPerSubject, double luPerSubject, double maxRelDiff,
                       String worst) {
-        /** @return subjects per second */
+        /** @return subjects per second of wall-clock time */
         public double rate() {
             return subjects / seconds;
+        }
+
+        /** @return subjects per second of CPU time of the simulating process (one core's work; NaN if not measured) */
+        public double cpuRate() {
+            return subjects / cpuSeconds;
         }
     }
 
@@ -171,7 +176,7 @@ public final class PeerBench {
 
     private Row ketasimSingle(double[][][] outputs, SolverMethod method) {
         Simulator sim = new Simulator(model.compile(), model.doseTargets(), options(method));
-        int warm = Math.min(params.size(), 10);
+        int warm = Math.min(params.size(), 20);
         for (int i = 0; i < warm; i++) {
             sim.run(params.get(i), regimens.get(i), times);
         }
@@ -179,6 +184,8 @@ public final class PeerBench {
         long steps = 0;
         long jac = 0;
         long lu = 0;
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < params.size(); i++) {
             Trajectory tr = sim.run(params.get(i), regimens.get(i), times);
@@ -189,9 +196,10 @@ public final class PeerBench {
             lu += tr.statistics().decompositions();
         }
         double s = (System.nanoTime() - t0) * 1e-9;
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
         int n = params.size();
         String m = method == SolverMethod.AUTO ? "auto (dopri5 -> ros34pw2)" : method.keyword();
-        return new Row("KetaSim", m + ", 1 thread", n, s, (double) rhs / n, (double) steps / n,
+        return new Row("KetaSim", m + ", 1 thread", n, s, cpu, (double) rhs / n, (double) steps / n,
                 (double) jac / n, (double) lu / n, 0, "");
     }
 
@@ -217,7 +225,7 @@ public final class PeerBench {
             }
             double s = (System.nanoTime() - t0) * 1e-9;
             Diff d = diff(reference, outputs, params.size());
-            return new Row("KetaSim", cfg.ketasimMethod().keyword() + ", " + threads + " threads (all cores)", params.size(), s, Double.NaN, Double.NaN,
+            return new Row("KetaSim", cfg.ketasimMethod().keyword() + ", " + threads + " threads (all cores)", params.size(), s, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, d.max, d.where);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
@@ -255,13 +263,14 @@ public final class PeerBench {
 
     private Row peerRow(String tool, String detail, Path out, String log, int n, double[][][] reference) throws IOException {
         double seconds = Double.parseDouble(field(log, "seconds"));
+        double cpu = Double.parseDouble(field(log, "cpu_seconds"));
         double rhs = Double.parseDouble(field(log, "rhs_per_subject"));
         double steps = log.contains("steps_per_subject") ? Double.parseDouble(field(log, "steps_per_subject")) : Double.NaN;
         double jac = Double.parseDouble(field(log, "jacobians_per_subject"));
         double lu = Double.parseDouble(field(log, "lu_per_subject"));
         double[][][] got = readOutputs(out, n);
         Diff d = diff(reference, got, n);
-        return new Row(tool, detail, n, seconds, rhs, steps, jac, lu, d.max, d.where);
+        return new Row(tool, detail, n, seconds, cpu, rhs, steps, jac, lu, d.max, d.where);
     }
 
     /** "key value" lines that the drivers print. */
@@ -368,7 +377,7 @@ public final class PeerBench {
             double[][][] other = new double[params.size()][][];
             Row r = ketasimSingle(other, extra);
             Diff d = diff(ref, other, params.size());
-            rows.add(new Row(r.tool(), r.detail(), r.subjects(), r.seconds(), r.rhsPerSubject(), r.stepsPerSubject(),
+            rows.add(new Row(r.tool(), r.detail(), r.subjects(), r.seconds(), r.cpuSeconds(), r.rhsPerSubject(), r.stepsPerSubject(),
                     r.jacobiansPerSubject(), r.luPerSubject(), d.max(), d.where()));
         }
         if (cfg.runR()) {
@@ -390,14 +399,18 @@ public final class PeerBench {
                         + " difference floor %s x each output's peak over the population%n",
                 checked.name(), checked.states().size(), checked.outputs().size(), params.size(), cfg.seed(), START_HOUR,
                 cfg.days(), times.length, fmt(cfg.rtol()), fmt(cfg.atol()), fmt(cfg.floorFraction())));
-        s.append("| tool | solver | subjects | subjects/s | ratio to KetaSim (1 thread) | per subject: RHS evaluations"
-                + " / steps / Jacobians / LU | max relative difference to KetaSim |\n");
-        s.append("|---|---|---:|---:|---:|---:|---:|\n");
+        s.append("| tool | solver | subjects | subjects/s per core (CPU time) | ratio to KetaSim (1 thread) | subjects/s"
+                + " (wall clock) | per subject: RHS evaluations / steps / Jacobians / LU | max relative difference to KetaSim |\n");
+        s.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             String work = Double.isNaN(r.rhsPerSubject()) ? "" : count(r.rhsPerSubject()) + " / " + count(r.stepsPerSubject())
                     + " / " + count(r.jacobiansPerSubject()) + " / " + count(r.luPerSubject());
-            s.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.3f | %s | %s |%n", r.tool(), r.detail(), r.subjects(),
-                    r.rate(), r.rate() / ketasim.rate(), work,
+            boolean cpu = !Double.isNaN(r.cpuSeconds());
+            s.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %s | %s |%n", r.tool(), r.detail(), r.subjects(),
+                    cpu ? String.format(Locale.ROOT, "%.2f", r.cpuRate()) : "",
+                    String.format(Locale.ROOT, "%.2f", (cpu ? r.cpuRate() / ketasim.cpuRate() : r.rate() / ketasim.rate()))
+                            + (cpu ? "" : " (wall)"),
+                    r.rate(), work,
                     r == ketasim ? "(reference)" : String.format(Locale.ROOT, "%.1e", r.maxRelDiff())));
         }
         for (Row r : rows) {
