@@ -66,7 +66,7 @@ public final class PeerCodegen {
      * {@code parms = c(p, rate)} (the parameter vector, then one infusion rate per state, mg/h) and computes the
      * derived block once per {@code ode()} call; {@code derivs} returns the derivatives and, when deSolve asks
      * for them ({@code ip[0] > 0}), the outputs in {@code yout}. Helpers for {@code .C()}: {@code ksm_initial},
-     * {@code ksm_dose_fractions}, {@code ksm_outputs}.
+     * {@code ksm_dose_fractions}, {@code ksm_rhs_at}, {@code ksm_outputs}.
      */
     public static String c(CheckedModel m) {
         return new PeerCodegen(m, Lang.C).cSource();
@@ -168,6 +168,12 @@ public final class PeerCodegen {
             line(1, "f[" + i + "] = " + emit(m.fractions().get(i)).text + "; /* " + t.route() + " " + t.enantiomer()
                     + " -> " + t.state() + " */");
         }
+        line(0, "}");
+        line(0, "");
+        line(0, "void ksm_rhs_at(double *t, double *y, double *p, double *rate, double *dydt) {");
+        line(1, "double d[ND];");
+        line(1, "ksm_derive(p, d);");
+        line(1, "ksm_rhs(*t, y, p, d, rate, dydt);");
         line(0, "}");
         line(0, "");
         line(0, "void ksm_outputs(double *t, double *y, double *p, double *out) {");
