@@ -494,7 +494,7 @@ public final class PeerBench {
         int days = 28;
         long seed = 20261124L;
         double rtol = 1e-8;
-        double atol = 1e-10;
+        double atol = 1e-11;
         double floor = 1e-4;
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> methods = List.of("LSODA");

@@ -23,7 +23,7 @@ class PeerBenchTest {
 
     private static PeerBench.Config config(Path build, boolean r, boolean py) {
         return new PeerBench.Config(ROOT.resolve("models/ketamine.ksm"), ROOT.resolve("bench/peers"), build, 3, 3, 20261124L,
-                1e-8, 1e-10, 1e-4, 1, List.of("LSODA"), Integer.MAX_VALUE, r, py, SolverMethod.AUTO, List.of());
+                1e-8, 1e-11, 1e-4, 1, List.of("LSODA"), Integer.MAX_VALUE, r, py, SolverMethod.AUTO, List.of());
     }
 
     @Test
