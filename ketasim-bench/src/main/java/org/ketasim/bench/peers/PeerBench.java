@@ -414,7 +414,7 @@ public final class PeerBench {
                     r == ketasim ? "(reference)" : String.format(Locale.ROOT, "%.1e", r.maxRelDiff())));
         }
         for (Row r : rows) {
-            if (r != ketasim) {
+            if (r != ketasim && !r.worst().isEmpty()) {
                 s.append("largest difference, ").append(r.tool()).append(' ').append(r.detail().split(",")[0]).append(": ")
                         .append(r.worst()).append('\n');
             }
