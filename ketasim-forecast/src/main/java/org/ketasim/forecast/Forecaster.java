@@ -167,6 +167,8 @@ public final class Forecaster {
         final double[] obsSd;
         final Map<String, double[]> cache = new HashMap<>();
         int sims;
+        double bestObjective = Double.POSITIVE_INFINITY;
+        double[] best;
 
         Problem(PatientRecord patient, List<String> estimated) {
             this.patient = patient;
@@ -311,8 +313,16 @@ public final class Forecaster {
                 double pred = Crosswalk.fromMadrs(obsScale[i], Math.max(0, Math.min(60, m0 * y1[i])));
                 r[i] = (obsValue[i] - pred) / obsSd[i];
             }
+            double f = 0;
             for (int k = 0; k < theta.length; k++) {
                 r[n + k] = theta[k];
+            }
+            for (double v : r) {
+                f += v * v;
+            }
+            if (f < bestObjective) {
+                bestObjective = f;
+                best = theta.clone();
             }
             return r;
         }
@@ -387,11 +397,19 @@ public final class Forecaster {
                     }
                     return v;
                 })
-                .maxEvaluations(200).maxIterations(100)
+                .maxEvaluations(60).maxIterations(60)
                 .build();
-        LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
-                .withCostRelativeTolerance(1e-6).withParameterRelativeTolerance(1e-5).optimize(problem);
-        double[] map = opt.getPoint().toArray();
+        double[] map;
+        try {
+            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
+                    .withCostRelativeTolerance(1e-6).withParameterRelativeTolerance(1e-5).optimize(problem);
+            map = opt.getPoint().toArray();
+        } catch (org.hipparchus.exception.MathIllegalStateException tooMany) {
+            map = pb.best.clone();     // the best point seen (the cost only decreases in accepted LM steps)
+        }
+        if (pb.best != null && pb.bestObjective < 2 * pb.objective(map)) {
+            map = pb.best.clone();
+        }
         double f0 = pb.objective(map);
 
         // Laplace: finite-difference Hessian of the negative log posterior

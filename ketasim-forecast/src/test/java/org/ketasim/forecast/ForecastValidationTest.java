@@ -65,7 +65,7 @@ class ForecastValidationTest {
         Simulator sim = new Simulator(MODEL.compile(), MODEL.doseTargets(), SolverOptions.defaults());
         Forecaster forecaster = new Forecaster(MODEL, SolverOptions.defaults());
         VirtualPopulation pop = new VirtualPopulation(MODEL, PopulationSpec.preset("trd"), 5);
-        Forecaster.Options o = Forecaster.Options.defaults().withDraws(40).withRecommend(false)
+        Forecaster.Options o = Forecaster.Options.defaults().withDraws(100).withRecommend(false)
                 .withHorizon(10, 1).withProbabilityDays(LATER_DAYS);
         int covered = 0;
         int n = 0;
