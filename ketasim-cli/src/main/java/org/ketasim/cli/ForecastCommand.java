@@ -33,8 +33,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Plot (.png or .svg): observations, 90% band, population-only prediction dashed.")
     Path plot;
 
-    @Option(names = "--draws", paramLabel = "N", description = "Posterior draws (default ${DEFAULT-VALUE}).", defaultValue = "200")
-    int draws = 200;
+    @Option(names = "--draws", paramLabel = "N", description = "Posterior draws (default ${DEFAULT-VALUE}).", defaultValue = "100")
+    int draws = 100;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the posterior draws (default ${DEFAULT-VALUE}).", defaultValue = "20261124")
     long seed = 20261124L;

@@ -55,6 +55,7 @@ public final class Forecaster {
 
     private final Model model;
     private final Simulator simulator;
+    private final Simulator fast;
     private final int madrsOut;
     private final int madrs0Slot;
 
@@ -65,6 +66,9 @@ public final class Forecaster {
     public Forecaster(Model model, SolverOptions solver) {
         this.model = model;
         this.simulator = new Simulator(model.compile(), model.doseTargets(), solver);
+        // draws and candidate sessions: bands and days in response need no more than 1e-4 relative accuracy
+        this.fast = simulator.withOptions(solver.withTolerances(Math.max(solver.rtol(), 1e-4),
+                Math.max(solver.atol(), 1e-7)));
         this.madrsOut = model.outputIndex("madrs").orElseThrow(
                 () -> new IllegalArgumentException(model + " has no madrs output"));
         this.madrs0Slot = model.parameterIndex("MADRS0").orElseThrow(
@@ -88,9 +92,9 @@ public final class Forecaster {
     public record Options(int draws, long seed, double gridStepDays, double horizonDays, double[] probabilityDays,
                           double[] doseStepsMgPerKg, int candidateDays, int maxPerWeek, boolean recommend,
                           List<String> estimated) {
-        /** @return the defaults: 200 draws, daily grid, 28-day horizon, 0.5/0.75/1.0 mg/kg, 7 days, 3 a week */
+        /** @return the defaults: 100 draws, daily grid, 28-day horizon, 0.5/0.75/1.0 mg/kg, 7 days, 3 a week */
         public static Options defaults() {
-            return new Options(200, 20261124L, 1, 28, new double[0], new double[] {0.5, 0.75, 1.0}, 7, 3, true,
+            return new Options(100, 20261124L, 1, 28, new double[0], new double[] {0.5, 0.75, 1.0}, 7, 3, true,
                     DEFAULT_ESTIMATED);
         }
 
@@ -166,7 +170,7 @@ public final class Forecaster {
         final double[] obsValue;
         final double[] obsSd;
         final Map<String, double[]> cache = new HashMap<>();
-        int sims;
+        final java.util.concurrent.atomic.AtomicInteger sims = new java.util.concurrent.atomic.AtomicInteger();
         double bestObjective = Double.POSITIVE_INFINITY;
         double[] best;
 
@@ -282,8 +286,14 @@ public final class Forecaster {
 
         /** MADRS with MADRS0 = 1 at times. */
         double[] unitMadrs(double[] zAll, Regimen r, double[] times) {
-            sims++;
+            sims.incrementAndGet();
             return simulator.run(params(zAll, r), r, times).output(madrsOut);
+        }
+
+        /** As unitMadrs, with the looser tolerances of the draws. */
+        double[] unitMadrsFast(double[] zAll, Regimen r, double[] times) {
+            sims.incrementAndGet();
+            return fast.run(params(zAll, r), r, times).output(madrsOut);
         }
 
         double[] zAll(double[] theta) {
@@ -449,7 +459,7 @@ public final class Forecaster {
             names.add(pb.etaName[k]);
         }
         names.add("MADRS0");
-        return new Posterior(names, map, cov.getData(), pb.eta(pb.zAll(map)), pb.m0(map[q - 1]), f0, pb.sims, how);
+        return new Posterior(names, map, cov.getData(), pb.eta(pb.zAll(map)), pb.m0(map[q - 1]), f0, pb.sims.get(), how);
     }
 
     // ------------------------------------------------------------------------------------------------ forecast
@@ -500,7 +510,8 @@ public final class Forecaster {
         int nd = Math.max(1, o.draws());
         double[][] y = new double[nd][];     // MADRS (latent) at times
         double[] m0s = new double[nd];
-        for (int d = 0; d < nd; d++) {
+        double[][] zs = new double[nd][];
+        for (int d = 0; d < nd; d++) {          // random numbers drawn in order: results do not depend on threads
             double[] xi = new double[q];
             for (int k = 0; k < q; k++) {
                 xi[k] = rng.nextGaussian();
@@ -519,12 +530,16 @@ public final class Forecaster {
                 zAll[pb.est[k]] = Math.max(-6, Math.min(6, theta[k]));
             }
             m0s[d] = pb.m0(theta[q - 1]);
-            double[] y1 = pb.unitMadrs(zAll, pb.regimen, times);
-            y[d] = new double[times.length];
-            for (int i = 0; i < times.length; i++) {
-                y[d][i] = Math.max(0, Math.min(60, m0s[d] * y1[i]));
-            }
+            zs[d] = zAll;
         }
+        java.util.stream.IntStream.range(0, nd).parallel().forEach(d -> {
+            double[] y1 = pb.unitMadrsFast(zs[d], pb.regimen, times);
+            double[] yd = new double[times.length];
+            for (int i = 0; i < times.length; i++) {
+                yd[i] = Math.max(0, Math.min(60, m0s[d] * y1[i]));
+            }
+            y[d] = yd;
+        });
         // population-only prediction: typical patient (eta 0), baseline from the pre-dose score if any
         double firstDose = pb.regimen.isEmpty() ? Double.POSITIVE_INFINITY : pb.regimen.doses().get(0).startH();
         double popM0 = pb.mu;
@@ -613,7 +628,7 @@ public final class Forecaster {
 
         Forecast.Recommendation rec = o.recommend() ? recommend(pb, post, o, today, clockH, primary) : null;
         return new Forecast(primary, trajectory, population, probs, relapse, relapseNote, rec, estimates, post,
-                nd, pb.sims);
+                nd, pb.sims.get());
     }
 
     // ------------------------------------------------------------------------------------------------ recommendation
@@ -635,7 +650,7 @@ public final class Forecaster {
             t[i] = 24 * days[i] + doseClock - 0.25;    // just before the day's session slot
         }
         // no further sessions
-        double[] none = pb.unitMadrs(zMap, pb.regimen, t);
+        double[] none = pb.unitMadrsFast(zMap, pb.regimen, t);
         int noneOut = 0;
         Integer noneLoss = null;
         for (int i = 0; i < t.length; i++) {
@@ -646,21 +661,29 @@ public final class Forecaster {
                 }
             }
         }
-        List<Forecast.Alternative> alts = new ArrayList<>();
+        List<double[]> candidates = new ArrayList<>();
         for (int dd = 1; dd <= o.candidateDays(); dd++) {
             for (double mgkg : o.doseStepsMgPerKg()) {
+                candidates.add(new double[] {dd, mgkg});
+            }
+        }
+        final int endDayF = endDay;
+        List<Forecast.Alternative> alts = new ArrayList<>(candidates.parallelStream().map(c -> {
+                int dd = (int) c[0];
+                double mgkg = c[1];
+                int endDay2 = endDayF;
                 int first = today + dd;
                 List<Dose> plan = new ArrayList<>(pb.regimen.doses());
                 List<Integer> sessionDays = new ArrayList<>();
                 double baseMg = salt.toBaseMg(mgkg * pb.patient.weightKg());
                 if (!allowed(plan, 24 * first + doseClock, o.maxPerWeek())) {
-                    continue;
+                    return null;
                 }
                 plan.add(new Dose(template.drug(), template.route(), baseMg, 24 * first + doseClock, template.durationH()));
                 sessionDays.add(first);
                 double[] y1 = null;
                 for (int iter = 0; iter < 30; iter++) {
-                    y1 = pb.unitMadrs(zMap, Regimen.of(plan), t);
+                    y1 = pb.unitMadrsFast(zMap, Regimen.of(plan), t);
                     int lastSession = sessionDays.get(sessionDays.size() - 1);
                     int loss = -1;
                     for (int i = 0; i < t.length; i++) {
@@ -673,10 +696,10 @@ public final class Forecaster {
                         break;
                     }
                     int next = Math.max(lastSession + 1, loss - 1);
-                    while (next <= endDay && !allowed(plan, 24 * next + doseClock, o.maxPerWeek())) {
+                    while (next <= endDay2 && !allowed(plan, 24 * next + doseClock, o.maxPerWeek())) {
                         next++;
                     }
-                    if (next > endDay) {
+                    if (next > endDay2) {
                         break;
                     }
                     plan.add(new Dose(template.drug(), template.route(), baseMg, 24 * next + doseClock, template.durationH()));
@@ -695,11 +718,10 @@ public final class Forecaster {
                     }
                 }
                 int idxAfter = Math.min(t.length - 1, first - today);   // the morning after the session
-                alts.add(new Forecast.Alternative(first, mgkg, sessionDays.size(), sessionDays, out + before,
+                return new Forecast.Alternative(first, mgkg, sessionDays.size(), sessionDays, out + before,
                         round2(Crosswalk.fromMadrs(primary, Math.min(60, m0 * y1[idxAfter]))),
-                        round2(Crosswalk.fromMadrs(primary, Math.min(60, m0 * y1[t.length - 1])))));
-            }
-        }
+                        round2(Crosswalk.fromMadrs(primary, Math.min(60, m0 * y1[t.length - 1]))));
+            }).filter(java.util.Objects::nonNull).toList());
         alts.sort((a, b) -> a.daysOutOfResponse() != b.daysOutOfResponse()
                 ? Integer.compare(a.daysOutOfResponse(), b.daysOutOfResponse())
                 : a.sessions() != b.sessions() ? Integer.compare(a.sessions(), b.sessions())
