@@ -103,8 +103,11 @@ class ForecastValidationTest {
         double rmseQ = Math.sqrt(sePopulation / n);
         System.out.printf("coverage %d/%d = %.3f; RMSE personalised %.2f, population-only %.2f; %.0f ms/patient%n",
                 covered, n, (double) covered / n, rmseP, rmseQ, (System.nanoTime() - t0) / 1e6 / PATIENTS);
-        assertThat((double) covered / n).isBetween(0.80, 0.97);
-        assertThat(rmseP).isLessThan(0.8 * rmseQ);
+        // 90 % bands: 120 visits, binomial 99 % range at p = 0.9 is 100-116 of 120 (0.83-0.97); the test fails
+        // outside it (visits of one patient are correlated, so this is if anything strict)
+        assertThat((double) covered / n).as("coverage %d/%d", covered, n).isBetween(0.83, 0.97);
+        assertThat(rmseP).as("RMSE personalised %.2f vs population-only %.2f", rmseP, rmseQ)
+                .isLessThan(0.7 * rmseQ);
     }
 
     static Forecast.Point at(List<Forecast.Point> points, double day) {
