@@ -42,6 +42,9 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--horizon", paramLabel = "DAYS", description = "Days forecast after the last dose or score (default ${DEFAULT-VALUE}).", defaultValue = "28")
     int horizon = 28;
 
+    @Option(names = "--step", paramLabel = "DAYS", description = "Spacing of the trajectory in days (default ${DEFAULT-VALUE}).", defaultValue = "0.25")
+    double step = 0.25;
+
     @Option(names = "--at", split = ",", paramLabel = "DAY", description = "Days for P(response)/P(remission) (default: last event + 7, 14, 28).")
     double[] at = new double[0];
 
@@ -68,6 +71,9 @@ final class ForecastCommand implements Callable<Integer> {
         if (horizon < 1 || horizon > 365) {
             throw new UserInputException("--horizon must be 1-365 days, got " + horizon);
         }
+        if (!(step >= 1.0 / 24 && step <= 7)) {
+            throw new UserInputException("--step must be 1/24-7 days, got " + step);
+        }
         for (double d : doses) {
             if (!(d > 0 && d <= 5)) {
                 throw new UserInputException("--doses: each must be > 0 and <= 5 mg/kg, got " + d);
@@ -89,7 +95,7 @@ final class ForecastCommand implements Callable<Integer> {
             throw new UserInputException(patient + ": " + e.getMessage());
         }
         Forecaster.Options o = Forecaster.Options.defaults().withDraws(draws).withRecommend(!noRecommend)
-                .withHorizon(horizon, 1).withProbabilityDays(at).withLimits(doses, within, maxPerWeek)
+                .withHorizon(horizon, step).withProbabilityDays(at).withLimits(doses, within, maxPerWeek)
                 .withEstimated(estimate);
         o = new Forecaster.Options(o.draws(), seed, o.gridStepDays(), o.horizonDays(), o.probabilityDays(),
                 o.doseStepsMgPerKg(), o.candidateDays(), o.maxPerWeek(), o.recommend(), o.estimated());

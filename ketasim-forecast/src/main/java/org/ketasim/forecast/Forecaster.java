@@ -92,9 +92,9 @@ public final class Forecaster {
     public record Options(int draws, long seed, double gridStepDays, double horizonDays, double[] probabilityDays,
                           double[] doseStepsMgPerKg, int candidateDays, int maxPerWeek, boolean recommend,
                           List<String> estimated) {
-        /** @return the defaults: 100 draws, daily grid, 28-day horizon, 0.5/0.75/1.0 mg/kg, 7 days, 3 a week */
+        /** @return the defaults: 100 draws, 6-hourly grid, 28-day horizon, 0.5/0.75/1.0 mg/kg, 7 days, 3 a week */
         public static Options defaults() {
-            return new Options(100, 20261124L, 1, 28, new double[0], new double[] {0.5, 0.75, 1.0}, 7, 3, true,
+            return new Options(100, 20261124L, 0.25, 28, new double[0], new double[] {0.5, 0.75, 1.0}, 7, 3, true,
                     DEFAULT_ESTIMATED);
         }
 
@@ -479,9 +479,12 @@ public final class Forecaster {
         int today = (int) Math.floor(lastEvent / 24 + 1e-9);
         double clockH = pb.obsT[pb.obsT.length - 1] - 24.0 * Math.floor(pb.obsT[pb.obsT.length - 1] / 24 + 1e-9);
         int endDay = today + (int) Math.ceil(o.horizonDays());
+        // the grid passes through the clock time of the last score: offset + k * step, from day 0 to the horizon
+        double stepH = 24 * o.gridStepDays();
+        double offset = clockH - stepH * Math.floor(clockH / stepH + 1e-9);
         List<Double> grid = new ArrayList<>();
-        for (double d = 0; d <= endDay + 1e-9; d += o.gridStepDays()) {
-            grid.add(24 * d + clockH);
+        for (int k = 0; offset + k * stepH <= 24.0 * endDay + clockH + 1e-6; k++) {
+            grid.add(offset + k * stepH);
         }
         double[] probDays = o.probabilityDays().length > 0 ? o.probabilityDays()
                 : new double[] {today + 7, today + 14, today + 28};
