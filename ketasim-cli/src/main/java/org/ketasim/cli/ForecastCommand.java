@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * Decision support only.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Personalised forecast from a patient's scores: trajectory with a 90% band, P(response), "
+        description = "Personalised forecast from a patient's scores: trajectory with a 90%% band, P(response), "
                 + "relapse day and the next session (decision support; docs/forecast.md).")
 final class ForecastCommand implements Callable<Integer> {
 
@@ -30,7 +30,7 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Forecast JSON (default: standard output).")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Plot (.png or .svg): observations, 90% band, population-only prediction dashed.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Plot (.png or .svg): observations, 90%% band, population-only prediction dashed.")
     Path plot;
 
     @Option(names = "--draws", paramLabel = "N", description = "Posterior draws (default ${DEFAULT-VALUE}).", defaultValue = "100")
@@ -96,9 +96,7 @@ final class ForecastCommand implements Callable<Integer> {
         }
         Forecaster.Options o = Forecaster.Options.defaults().withDraws(draws).withRecommend(!noRecommend)
                 .withHorizon(horizon, step).withProbabilityDays(at).withLimits(doses, within, maxPerWeek)
-                .withEstimated(estimate);
-        o = new Forecaster.Options(o.draws(), seed, o.gridStepDays(), o.horizonDays(), o.probabilityDays(),
-                o.doseStepsMgPerKg(), o.candidateDays(), o.maxPerWeek(), o.recommend(), o.estimated());
+                .withEstimated(estimate).withSeed(seed);
         Forecast f = new Forecaster(ModelLibrary.ketamine(), SolverOptions.defaults()).forecast(record, o);
         String json = f.toJson();
         if (out == null) {

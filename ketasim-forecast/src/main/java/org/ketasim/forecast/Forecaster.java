@@ -122,6 +122,12 @@ public final class Forecaster {
                     recommend, estimated);
         }
 
+        /** @param newSeed seed of the draws  @return a copy */
+        public Options withSeed(long newSeed) {
+            return new Options(draws, newSeed, gridStepDays, horizonDays, probabilityDays, doseStepsMgPerKg,
+                    candidateDays, maxPerWeek, recommend, estimated);
+        }
+
         /** @param names parameters to individualise  @return a copy */
         public Options withEstimated(List<String> names) {
             return new Options(draws, seed, gridStepDays, horizonDays, probabilityDays, doseStepsMgPerKg,
@@ -771,9 +777,6 @@ public final class Forecaster {
                 if (d.startH() >= w0 - 1e-6 && d.startH() < w0 + 168 - 1e-6) {
                     c++;
                 }
-            }
-            if (w0 > startH - 1e-6) {
-                // window starting at the new session: counted once above
             }
             if (c > maxPerWeek) {
                 return false;
