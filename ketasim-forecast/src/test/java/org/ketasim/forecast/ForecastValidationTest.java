@@ -64,7 +64,8 @@ class ForecastValidationTest {
     void bandsCoverTheTruthAndPersonalisationBeatsThePopulation() {
         Simulator sim = new Simulator(MODEL.compile(), MODEL.doseTargets(), SolverOptions.defaults());
         Forecaster forecaster = new Forecaster(MODEL, SolverOptions.defaults());
-        VirtualPopulation pop = new VirtualPopulation(MODEL, PopulationSpec.preset("trd"), 5);
+        VirtualPopulation pop = new VirtualPopulation(MODEL, PopulationSpec.preset("trd"),
+                Long.getLong("ketasim.forecast.validationSeed", 5));
         Forecaster.Options o = Forecaster.Options.defaults().withDraws(100).withRecommend(false)
                 .withHorizon(10, 1).withProbabilityDays(LATER_DAYS);
         int covered = 0;
