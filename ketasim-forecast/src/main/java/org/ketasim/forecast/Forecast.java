@@ -68,25 +68,28 @@ public record Forecast(Scale primary, List<Point> trajectory, List<Point> popula
     /**
      * @param nextDay          day of the recommended next session (null: none fits)
      * @param doseMgPerKg      its dose (mg/kg, labelled amount)
+     * @param doseMg           its dose (mg, labelled amount: HCl for ketamine, base for esketamine)
      * @param reason           the explanation
      * @param alternatives     all candidates, best first
      * @param lossDayWithout   first day out of response without further sessions (MAP), or null
      * @param daysOutWithout   days out of response over the horizon without further sessions (MAP)
      */
-    public record Recommendation(Integer nextDay, Double doseMgPerKg, String reason, List<Alternative> alternatives,
+    public record Recommendation(Integer nextDay, Double doseMgPerKg, Double doseMg, String reason,
+                                 List<Alternative> alternatives,
                                  Integer lossDayWithout, int daysOutWithout) {
     }
 
     /**
      * @param nextDay            day of the first session
      * @param doseMgPerKg        dose (mg/kg)
+     * @param doseMg             dose (mg, labelled amount)
      * @param sessions           sessions over the horizon, this one included
      * @param sessionDays        their days
      * @param daysOutOfResponse  days out of response over the horizon (MAP prediction)
      * @param scoreDayAfter      predicted score the morning after the first session
      * @param scoreAtHorizon     predicted score at the horizon's end
      */
-    public record Alternative(int nextDay, double doseMgPerKg, int sessions, List<Integer> sessionDays,
+    public record Alternative(int nextDay, double doseMgPerKg, double doseMg, int sessions, List<Integer> sessionDays,
                               int daysOutOfResponse, double scoreDayAfter, double scoreAtHorizon) {
     }
 
@@ -127,9 +130,11 @@ public record Forecast(Scale primary, List<Point> trajectory, List<Point> popula
             if (recommendation.nextDay() == null) {
                 rec.putNull("next_day");
                 rec.putNull("dose_mg_per_kg");
+                rec.putNull("dose_mg");
             } else {
                 rec.put("next_day", recommendation.nextDay());
                 rec.put("dose_mg_per_kg", recommendation.doseMgPerKg());
+                rec.put("dose_mg", recommendation.doseMg());
             }
             rec.put("reason", recommendation.reason());
             if (recommendation.lossDayWithout() == null) {
@@ -141,7 +146,7 @@ public record Forecast(Scale primary, List<Point> trajectory, List<Point> popula
             ArrayNode alts = rec.putArray("alternatives");
             for (Alternative a : recommendation.alternatives()) {
                 ObjectNode n = alts.addObject().put("next_day", a.nextDay()).put("dose_mg_per_kg", a.doseMgPerKg())
-                        .put("sessions", a.sessions()).put("days_out_of_response", a.daysOutOfResponse())
+                        .put("dose_mg", a.doseMg()).put("sessions", a.sessions()).put("days_out_of_response", a.daysOutOfResponse())
                         .put("score_day_after", a.scoreDayAfter()).put("score_at_horizon", a.scoreAtHorizon());
                 ArrayNode days = n.putArray("session_days");
                 a.sessionDays().forEach(days::add);

@@ -659,7 +659,15 @@ public final class Forecaster {
             t[i] = 24 * days[i] + doseClock - 0.25;    // just before the day's session slot
         }
         // no further sessions
-        double[] none = pb.unitMadrsFast(zMap, pb.regimen, t);
+        double nowH = Math.max(pb.obsT[pb.obsT.length - 1], pb.regimen.isEmpty() ? 0 : pb.patient.lastDoseH());
+        double[] tNow = Arrays.copyOf(t, t.length + 1);
+        tNow[t.length] = nowH;
+        double[] noneNow = pb.unitMadrsFast(zMap, pb.regimen, tNow);
+        double[] none = Arrays.copyOf(noneNow, t.length);
+        boolean respondingNow = inResponse(primary, m0, noneNow[t.length]);
+        // Spravato (esketamine intranasal) comes in fixed 56 / 84 mg doses, not per kg
+        boolean spravato = template.drug() == Drug.ESKETAMINE && template.route() == Route.INTRANASAL;
+        double[] amounts = spravato ? new double[] {56, 84} : o.doseStepsMgPerKg();
         int noneOut = 0;
         Integer noneLoss = null;
         for (int i = 0; i < t.length; i++) {
@@ -672,19 +680,20 @@ public final class Forecaster {
         }
         List<double[]> candidates = new ArrayList<>();
         for (int dd = 1; dd <= o.candidateDays(); dd++) {
-            for (double mgkg : o.doseStepsMgPerKg()) {
-                candidates.add(new double[] {dd, mgkg});
+            for (double a : amounts) {
+                candidates.add(new double[] {dd, a});
             }
         }
         final int endDayF = endDay;
         List<Forecast.Alternative> alts = new ArrayList<>(candidates.parallelStream().map(c -> {
                 int dd = (int) c[0];
-                double mgkg = c[1];
+                double labelledMg = spravato ? c[1] : c[1] * pb.patient.weightKg();
+                double mgkg = spravato ? round3(c[1] / pb.patient.weightKg()) : c[1];
                 int endDay2 = endDayF;
                 int first = today + dd;
                 List<Dose> plan = new ArrayList<>(pb.regimen.doses());
                 List<Integer> sessionDays = new ArrayList<>();
-                double baseMg = salt.toBaseMg(mgkg * pb.patient.weightKg());
+                double baseMg = salt.toBaseMg(labelledMg);
                 if (!allowed(plan, 24 * first + doseClock, o.maxPerWeek())) {
                     return null;
                 }
@@ -727,7 +736,8 @@ public final class Forecaster {
                     }
                 }
                 int idxAfter = Math.min(t.length - 1, first - today);   // the morning after the session
-                return new Forecast.Alternative(first, mgkg, sessionDays.size(), sessionDays, out + before,
+                return new Forecast.Alternative(first, mgkg, round2(labelledMg), sessionDays.size(), sessionDays,
+                        out + before,
                         round2(Crosswalk.fromMadrs(primary, Math.min(60, m0 * y1[idxAfter]))),
                         round2(Crosswalk.fromMadrs(primary, Math.min(60, m0 * y1[t.length - 1]))));
             }).filter(java.util.Objects::nonNull).toList());
@@ -737,24 +747,29 @@ public final class Forecaster {
                 : a.doseMgPerKg() != b.doseMgPerKg() ? Double.compare(a.doseMgPerKg(), b.doseMgPerKg())
                 : Integer.compare(b.nextDay(), a.nextDay()));
         if (alts.isEmpty()) {
-            return new Forecast.Recommendation(null, null, "no candidate session fits the limits ("
+            return new Forecast.Recommendation(null, null, null, "no candidate session fits the limits ("
                     + o.maxPerWeek() + " a week)", List.of(), noneLoss, noneOut);
         }
         Forecast.Alternative best = alts.get(0);
         StringBuilder why = new StringBuilder();
         why.append("Individual (MAP) prediction on ").append(primary.label()).append(": without further sessions ");
-        why.append(noneLoss == null ? "the patient stays in response through day " + endDay
+        why.append(!respondingNow && noneLoss != null && noneLoss == today + 1
+                ? "the patient is not in response now (score above half the baseline) and stays out"
+                : noneLoss == null ? "the patient stays in response through day " + endDay
                 : "response (score <= half the baseline) is lost by day " + noneLoss);
         why.append(" (").append(noneOut).append(" of ").append(t.length).append(" days out of response). ");
-        why.append("A session on day ").append(best.nextDay()).append(" at ").append(best.doseMgPerKg())
-                .append(" mg/kg, repeated at that dose on the day before response would be lost (at most ")
+        why.append("A session on day ").append(best.nextDay()).append(" at ")
+                .append(spravato ? PatientFile.fmt(best.doseMg()) + " mg " + template.drug().displayName()
+                        + " (Spravato)" : best.doseMgPerKg() + " mg/kg")
+                .append(", repeated at that dose on the day before response would be lost (at most ")
                 .append(o.maxPerWeek()).append(" a week), gives ").append(best.daysOutOfResponse())
                 .append(" days out of response with ").append(best.sessions()).append(" session(s) by day ")
                 .append(endDay).append("; ");
         why.append(best.daysOutOfResponse() == 0 ? "it keeps the patient in response with the fewest infusions"
                 : "no candidate keeps the patient in response throughout; this one leaves the fewest days out");
         why.append(" (ties: lower dose, then later day). Decision support only: a clinician decides.");
-        return new Forecast.Recommendation(best.nextDay(), best.doseMgPerKg(), why.toString(), alts, noneLoss, noneOut);
+        return new Forecast.Recommendation(best.nextDay(), best.doseMgPerKg(), best.doseMg(), why.toString(), alts,
+                noneLoss, noneOut);
     }
 
     private static boolean inResponse(Scale s, double m0, double y1) {
@@ -790,6 +805,10 @@ public final class Forecaster {
         int i = (int) Math.floor(x);
         int j = Math.min(sorted.length - 1, i + 1);
         return sorted[i] + (x - i) * (sorted[j] - sorted[i]);
+    }
+
+    static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     static double round2(double v) {
