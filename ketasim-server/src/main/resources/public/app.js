@@ -368,9 +368,7 @@
       {name: 'population, typical patient', color: '#c2410c', dashed: true, width: 1.5, points: pop.map(p => [p.day, p.mean])},
       {name: scale + ' recorded', color: '#20344f', markers: true, noLine: true, points: obs.map(o => [o.day, o.value])}];
     const hl = [];
-    const firstSession = (f.based_on.session_days || [])[0];
-    const base = firstSession === undefined ? obs[0] : obs.filter(o => o.day <= firstSession).slice(-1)[0];
-    if (base) hl.push({y: base.value / 2, label: 'response (50 % of baseline)', color: '#2f7d3b'});
+    if (f.baseline && f.baseline.scale === scale) hl.push({y: f.baseline.value / 2, label: 'response (50 % of baseline ' + f.baseline.value + ')', color: '#2f7d3b'});
     hl.push({y: scale === 'PHQ-9' ? 4.5 : 10, label: 'remission', color: '#6b21a8'});
     const day0 = new Date(f.day0);
     const date = d => new Date(day0.getTime() + d * 86400000).toISOString().substring(0, 10);

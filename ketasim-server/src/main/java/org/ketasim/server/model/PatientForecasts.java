@@ -223,6 +223,17 @@ public final class PatientForecasts implements AutoCloseable {
                 .put("weight_kg", weight).put("age_y", r.patient().ageYears()).put("sex", r.patient().sex().toLowerCase(Locale.ROOT));
         based.set("session_days", sessionDays);
         meta.set("observed", observed);
+        // baseline of the first score's scale: its last score before the first infusion, else its first score
+        String firstScale = scores.get(0).instrument();
+        Instant firstDose = sessions.isEmpty() ? null : sessions.get(0).startedAt();
+        ClinicStore.Questionnaire baseline = scores.get(0);
+        for (ClinicStore.Questionnaire q : scores) {
+            if (q.instrument().equals(firstScale) && firstDose != null && q.takenAt().isBefore(firstDose)) {
+                baseline = q;
+            }
+        }
+        meta.putObject("baseline").put("scale", firstScale.equals("PHQ9") ? "PHQ-9" : "MADRS").put("value", baseline.total())
+                .put("takenAt", baseline.takenAt().toString());
         ObjectNode lim = meta.putObject("limits");
         ArrayNode ds = lim.putArray("doses_mg_per_kg");
         for (double d : limits) {
