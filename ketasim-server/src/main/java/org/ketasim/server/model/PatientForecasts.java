@@ -83,6 +83,7 @@ public final class PatientForecasts implements AutoCloseable {
         return t;
     });
     private final Map<Long, State> states = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> readsQueued = ConcurrentHashMap.newKeySet();
     private final Supplier<Forecaster> forecasterFactory;
     private Forecaster forecaster;
     private final int draws;
@@ -280,8 +281,12 @@ public final class PatientForecasts implements AutoCloseable {
      * which must not wait.
      */
     public void refreshLater(long patientId, Supplier<ClinicStore.PatientRecord> read) {
+        if (!readsQueued.add(patientId)) {
+            return; // a read for this patient is queued and has not started: it will see this write too
+        }
         try {
             pool.submit(() -> {
+                readsQueued.remove(patientId);
                 try {
                     refresh(patientId, input(read.get()));
                 } catch (RuntimeException e) {
@@ -289,6 +294,7 @@ public final class PatientForecasts implements AutoCloseable {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            readsQueued.remove(patientId);
             LOG.debug("forecast not queued: shutting down");
         }
     }
