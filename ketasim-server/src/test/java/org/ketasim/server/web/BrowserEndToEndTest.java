@@ -194,7 +194,7 @@ class BrowserEndToEndTest {
         // The personalised forecast panel: refreshed after the new score, with its chart and recommendation.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("forecast-based-on"), "2 score(s)"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#forecast svg.chart polygon")));
-        assertThat(driver.findElements(By.cssSelector("#forecast svg.chart circle"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#forecast svg.chart circle"))).as("2 scores and the legend's marker").hasSize(3);
         assertThat(textOf("forecast")).contains("Decision support only").contains("Personalised forecast")
                 .contains("Predicted relapse").contains("P(response)").contains("Recommended next session");
         assertThat(driver.findElements(By.cssSelector("#forecast-alternatives tr")).size()).isGreaterThan(1);
