@@ -189,6 +189,7 @@
       }
     } else tcard.appendChild(el('p', {class: 'muted'}, 'No PHQ-9 or MADRS recorded yet.'));
     view.push(tcard);
+    view.push(forecastCard(id));
 
     // Consultation
     const hist = new Set(k ? k.history : []);
@@ -328,6 +329,75 @@
     // Questionnaires
     view.push(questionnaireCard(id, null, r.questionnaires));
     main().replaceChildren(...view);
+  }
+
+  // Personalised forecast (decision support): loads after the page, polls while the server recomputes.
+  function forecastCard(patientId) {
+    const card = el('section', {class: 'card', id: 'forecast'}, el('h2', {}, 'Personalised forecast'),
+      el('p', {class: 'decision-support', id: 'forecast-disclaimer'}, 'Decision support only.'));
+    const body = el('div', {id: 'forecast-body'}, el('p', {class: 'muted'}, 'Loading the forecast…'));
+    card.appendChild(body);
+    let tries = 0;
+    async function load() {
+      if (!document.body.contains(card) && tries > 0) return;
+      tries++;
+      let f;
+      try { f = await api('GET', '/api/patients/' + patientId + '/forecast'); }
+      catch (e) { body.replaceChildren(el('p', {class: 'muted', id: 'forecast-status'}, 'forecast unavailable: ' + e.message)); return; }
+      if (!document.body.contains(card)) return;
+      if (f.disclaimer) document.getElementById('forecast-disclaimer').textContent = f.disclaimer;
+      renderForecast(body, f);
+      if (f.status === 'updating' && tries < 120) setTimeout(load, 1500);
+    }
+    setTimeout(load, 0);
+    return card;
+  }
+
+  function renderForecast(body, f) {
+    const out = [];
+    if (f.status === 'no_scores') { body.replaceChildren(el('p', {class: 'muted', id: 'forecast-status'}, f.message)); return; }
+    if (f.status === 'updating') out.push(el('p', {class: 'muted', id: 'forecast-status'}, 'updating… ' + (f.stale ? '(showing the previous forecast)' : '')));
+    if (f.status === 'unavailable') out.push(el('p', {class: 'alert-WARNING', id: 'forecast-status'}, 'forecast unavailable: ' + (f.reason || f.message)));
+    if (!f.trajectory) { body.replaceChildren(...out); return; }
+    const scale = f.primary_scale;
+    const tr = f.trajectory.filter(p => p.scale === scale);
+    const obs = (f.observed || []).filter(o => o.scale === scale);
+    const pop = (f.population_prediction || []).filter(p => p.scale === scale);
+    const series = [
+      {name: 'personalised mean (band: 90 %)', color: '#1d4ed8', points: tr.map(p => [p.day, p.mean]), band: tr.map(p => [p.day, p.lo90, p.hi90])},
+      {name: 'population, typical patient', color: '#c2410c', dashed: true, width: 1.5, points: pop.map(p => [p.day, p.mean])},
+      {name: scale + ' recorded', color: '#20344f', markers: true, noLine: true, points: obs.map(o => [o.day, o.value])}];
+    const hl = [];
+    if (f.baseline && f.baseline.scale === scale) hl.push({y: f.baseline.value / 2, label: 'response (50 % of baseline ' + f.baseline.value + ')', color: '#2f7d3b'});
+    hl.push({y: scale === 'PHQ-9' ? 4.5 : 10, label: 'remission', color: '#6b21a8'});
+    const day0 = new Date(f.day0);
+    const date = d => new Date(day0.getTime() + d * 86400000).toISOString().substring(0, 10);
+    out.push(KetaCharts.lineChart({width: 760, height: 280, xLabel: 'days since ' + f.day0.substring(0, 10), yLabel: scale, yMin: 0,
+      series, hLines: hl}));
+    const days = Object.keys(f.p_response || {});
+    const rec = f.recommendation;
+    out.push(el('div', {class: 'kv', id: 'forecast-summary'},
+      el('span', {}, 'Predicted relapse without further sessions'),
+      el('span', {id: 'forecast-relapse'}, f.relapse_day === null ? '– (' + f.relapse_note + ')' : 'day ' + fmt(f.relapse_day, 1) + ' (' + date(f.relapse_day) + ')'),
+      el('span', {}, 'P(response) / P(remission)'),
+      el('span', {id: 'forecast-probabilities'}, days.map(d => d + ' (' + date(Number(d.replace('day ', ''))) + '): '
+        + fmt(100 * f.p_response[d], 0) + ' % / ' + (f.p_remission[d] === null ? '–' : fmt(100 * f.p_remission[d], 0) + ' %')).join('; ')),
+      el('span', {}, 'Based on'),
+      el('span', {id: 'forecast-based-on'}, f.based_on.scores + ' score(s), ' + f.based_on.sessions + ' session(s); computed ' + when(f.computed_at)),
+      el('span', {}, 'Limits'), el('span', {}, f.limits.doses_mg_per_kg.join(', ') + ' mg/kg, at most ' + f.limits.max_per_week + ' a week: ' + f.limits.source)));
+    if (rec) {
+      out.push(el('h3', {}, 'Recommended next session'));
+      out.push(el('p', {id: 'forecast-recommendation'}, rec.next_day === null ? 'none within the limits'
+        : 'day ' + rec.next_day + ' (' + date(rec.next_day) + '), ' + fmt(rec.dose_mg_per_kg, 2) + ' mg/kg (' + fmt(rec.dose_mg, 0) + ' mg ketamine HCl)'));
+      out.push(el('p', {class: 'muted', id: 'forecast-reason'}, rec.reason));
+      out.push(el('table', {id: 'forecast-alternatives'},
+        el('tr', {}, ['Next day', 'mg/kg', 'mg', 'Sessions', 'Session days', 'Days out of response', 'Score next day', 'Score at end'].map(t => el('th', {}, t))),
+        rec.alternatives.slice(0, 12).map(a => el('tr', {}, el('td', {}, String(a.next_day)), el('td', {}, fmt(a.dose_mg_per_kg, 2)), el('td', {}, fmt(a.dose_mg, 0)),
+          el('td', {}, String(a.sessions)), el('td', {}, a.session_days.join(', ')), el('td', {}, String(a.days_out_of_response)),
+          el('td', {}, fmt(a.score_day_after, 1)), el('td', {}, fmt(a.score_at_horizon, 1))))));
+    }
+    if ((f.assumptions || []).length) out.push(el('p', {class: 'muted'}, 'Assumptions: ' + f.assumptions.join('; ')));
+    body.replaceChildren(...out);
   }
 
   function questionnaireCard(patientId, sessionId, list) {

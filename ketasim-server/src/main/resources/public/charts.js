@@ -78,7 +78,8 @@
     });
     let lx = m.l + 6;
     (opts.series || []).filter(s => s.name).forEach(s => {
-      svg.appendChild(svgEl('line', {x1: lx, x2: lx + 18, y1: m.t + 8, y2: m.t + 8, stroke: s.color, 'stroke-width': 3, 'stroke-dasharray': s.dashed ? '5 3' : 'none'}));
+      if (s.noLine && s.markers) svg.appendChild(svgEl('circle', {cx: lx + 9, cy: m.t + 8, r: 3.5, fill: s.color}));
+      else svg.appendChild(svgEl('line', {x1: lx, x2: lx + 18, y1: m.t + 8, y2: m.t + 8, stroke: s.color, 'stroke-width': 3, 'stroke-dasharray': s.dashed ? '5 3' : 'none'}));
       const t = svgEl('text', {x: lx + 22, y: m.t + 12}, s.name);
       svg.appendChild(t);
       lx += 30 + 6.2 * s.name.length;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.ketasim.server.clinical.InvalidInput;
 import org.ketasim.server.clinical.Role;
+import org.ketasim.server.model.PatientForecasts;
 import org.ketasim.server.model.SessionPredictor;
 import org.ketasim.server.store.ClinicStore;
 import org.ketasim.server.store.Database;
@@ -40,11 +41,13 @@ public final class ClinicServer implements AutoCloseable {
     private final Javalin app;
     private final Database db;
     private final ClinicStore store;
+    private final PatientForecasts forecasts;
 
-    private ClinicServer(Javalin app, Database db, ClinicStore store) {
+    private ClinicServer(Javalin app, Database db, ClinicStore store, PatientForecasts forecasts) {
         this.app = app;
         this.db = db;
         this.store = store;
+        this.forecasts = forecasts;
     }
 
     /** Opens (and migrates) the database, creates the first administrator if there is none, and starts listening. */
@@ -71,9 +74,15 @@ public final class ClinicServer implements AutoCloseable {
                 out.println("  one-time password: " + otp + "   (shown once; you must change it at first login)");
             }
             SessionPredictor predictor = new SessionPredictor();
-            Javalin app = create(new ClinicApi(store, passwords, config, predictor));
-            app.start(config.host(), config.port());
-            return new ClinicServer(app, db, store);
+            PatientForecasts forecasts = new PatientForecasts();
+            Javalin app = create(new ClinicApi(store, passwords, config, predictor, forecasts));
+            try {
+                app.start(config.host(), config.port());
+            } catch (RuntimeException e) {
+                forecasts.close();
+                throw e;
+            }
+            return new ClinicServer(app, db, store, forecasts);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -135,6 +144,7 @@ public final class ClinicServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        forecasts.close();
         db.close();
     }
 }

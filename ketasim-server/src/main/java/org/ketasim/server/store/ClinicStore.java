@@ -232,11 +232,19 @@ public final class ClinicStore {
     }
 
     public PatientRecord patientRecord(Actor actor, long patientId) {
+        return patientRecord(actor, patientId, "full record");
+    }
+
+    /**
+     * The whole record, audited as a read by {@code actor} with {@code detail} (e.g. "personalised forecast": the
+     * forecast is computed from the record on the user's behalf).
+     */
+    public PatientRecord patientRecord(Actor actor, long patientId, String detail) {
         return db.tx(c -> {
             Patient p = patient(c, patientId);
             PatientRecord r = new PatientRecord(p, consultations(c, patientId), screenings(c, patientId), plans(c, patientId),
                     sessions(c, "i.patient_id = ?", patientId), questionnaires(c, "q.patient_id = ?", patientId));
-            AuditLog.append(c, actor.id(), actor.username(), "READ", "patient", patientId, patientId, "full record");
+            AuditLog.append(c, actor.id(), actor.username(), "READ", "patient", patientId, patientId, detail);
             return r;
         });
     }

@@ -28,6 +28,7 @@ import org.ketasim.server.clinical.Outcomes;
 import org.ketasim.server.clinical.Role;
 import org.ketasim.server.clinical.SessionChecks;
 import org.ketasim.server.clinical.VitalSigns;
+import org.ketasim.server.model.PatientForecasts;
 import org.ketasim.server.model.SessionPredictor;
 import org.ketasim.server.store.ClinicStore;
 import org.ketasim.server.store.ClinicStore.Actor;
@@ -59,13 +60,19 @@ public final class ClinicApi {
     private final Passwords passwords;
     private final ClinicConfig config;
     private final SessionPredictor predictor;
+    private final PatientForecasts forecasts;
     private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15));
 
     public ClinicApi(ClinicStore store, Passwords passwords, ClinicConfig config, SessionPredictor predictor) {
+        this(store, passwords, config, predictor, new PatientForecasts());
+    }
+
+    public ClinicApi(ClinicStore store, Passwords passwords, ClinicConfig config, SessionPredictor predictor, PatientForecasts forecasts) {
         this.store = store;
         this.passwords = passwords;
         this.config = config;
         this.predictor = predictor;
+        this.forecasts = forecasts;
     }
 
     /** Registers the routes and the access check on {@code app}. */
@@ -109,6 +116,7 @@ public final class ClinicApi {
         route(app, "post", "/api/patients/{id}/screenings/{sid}/override", this::override, PHYSICIAN);
         route(app, "post", "/api/patients/{id}/questionnaires", this::recordQuestionnaire, CLINICAL);
         route(app, "get", "/api/patients/{id}/trajectory", this::trajectory, CLINICAL);
+        route(app, "get", "/api/patients/{id}/forecast", this::forecast, CLINICAL);
         route(app, "post", "/api/patients/{id}/plans", this::createPlan, PHYSICIAN);
         route(app, "post", "/api/patients/{id}/plans/{pid}/sign", ctx -> ctx.json(store.signPlan(actor(ctx), pathId(ctx, "id"),
                 pathId(ctx, "pid"))), PHYSICIAN);
@@ -374,8 +382,23 @@ public final class ClinicApi {
         } else if (taken.isAfter(now.plusSeconds(300)) || taken.isBefore(Instant.parse("2000-01-01T00:00:00Z"))) {
             throw new InvalidInput("takenAt must not be in the future");
         }
-        created(ctx, store.recordQuestionnaire(actor(ctx), pathId(ctx, "id"), in.optId("sessionId"), instrument,
+        long patientId = pathId(ctx, "id");
+        created(ctx, store.recordQuestionnaire(actor(ctx), patientId, in.optId("sessionId"), instrument,
                 in.integersOrNull("answers", 40), taken));
+        if (instrument == Instrument.PHQ9 || instrument == Instrument.MADRS) {
+            refreshForecast(actor(ctx), patientId);
+        }
+    }
+
+    /** Queues the patient's forecast for recomputation after a write (committed already; never waits for it). */
+    private void refreshForecast(Actor actor, long patientId) {
+        forecasts.refreshLater(patientId, () -> store.patientRecord(actor, patientId, "personalised forecast (recomputed after a change)"));
+    }
+
+    private void forecast(Context ctx) {
+        long id = pathId(ctx, "id");
+        ClinicStore.PatientRecord r = store.patientRecord(actor(ctx), id, "personalised forecast");
+        ctx.json(forecasts.view(id, PatientForecasts.input(r)));
     }
 
     private void createPlan(Context ctx) {
@@ -393,8 +416,10 @@ public final class ClinicApi {
                 v.integer("spo2Pct", 0, 1000), v.integer("rrPerMin", 0, 1000));
         var pre = new SessionChecks.PreInfusion(checks.bool("consentConfirmed"), checks.bool("fastingConfirmed"), checks.bool("escortConfirmed"),
                 checks.bool("noNewContraindication"), checks.bool("suicideRiskReviewed"), resting);
-        created(ctx, store.startSession(actor(ctx), pathId(ctx, "id"), in.id("planId"), in.number("weightKg", 30, 250),
-                in.number("vialMgPerMl", 1, 100), in.has("bagVolumeMl") ? in.number("bagVolumeMl", 0, 1000) : 100, pre));
+        ClinicStore.Session started = store.startSession(actor(ctx), pathId(ctx, "id"), in.id("planId"), in.number("weightKg", 30, 250),
+                in.number("vialMgPerMl", 1, 100), in.has("bagVolumeMl") ? in.number("bagVolumeMl", 0, 1000) : 100, pre);
+        created(ctx, started);
+        refreshForecast(actor(ctx), started.patientId());
     }
 
     private void session(Context ctx) {
@@ -437,7 +462,9 @@ public final class ClinicApi {
         Input in = Input.parse(ctx.body());
         if (in.bool("stopped")) {
             String reason = in.text("reason", 1000);
-            ctx.json(store.endSession(actor(ctx), pathId(ctx, "id"), null, true, reason));
+            ClinicStore.Session ended = store.endSession(actor(ctx), pathId(ctx, "id"), null, true, reason);
+            ctx.json(ended);
+            refreshForecast(actor(ctx), ended.patientId());
             return;
         }
         Input d = in.object("discharge");

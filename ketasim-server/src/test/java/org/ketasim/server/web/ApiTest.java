@@ -52,6 +52,7 @@ class ApiTest {
             new Object[] {"POST", "/api/patients/1/screenings/1/override", "PHYSICIAN"},
             new Object[] {"POST", "/api/patients/1/questionnaires", "PHYSICIAN NURSE"},
             new Object[] {"GET", "/api/patients/1/trajectory", "PHYSICIAN NURSE"},
+            new Object[] {"GET", "/api/patients/1/forecast", "PHYSICIAN NURSE"},
             new Object[] {"POST", "/api/patients/1/plans", "PHYSICIAN"},
             new Object[] {"POST", "/api/patients/1/plans/1/sign", "PHYSICIAN"},
             new Object[] {"POST", "/api/patients/1/sessions", "PHYSICIAN NURSE"},

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The real web interface in headless Chromium (Debian's {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver},
  * driven by Selenium; nothing is downloaded): log in, register a patient, record the consultation, screen,
  * record a baseline PHQ-9, plan and sign, start a session, record vitals that raise an alert, see the
- * model's curves, record a follow-up PHQ-9 and see the trajectory. Skipped with a message when Chromium or
+ * model's curves, record a follow-up PHQ-9 and see the trajectory and the personalised forecast. Skipped with a message when Chromium or
  * chromedriver is not installed ({@code apt-get install chromium chromium-driver}).
  */
 class BrowserEndToEndTest {
@@ -190,6 +190,16 @@ class BrowserEndToEndTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trajectory svg.chart polyline")));
         assertThat(textOf("trajectory")).contains("PHQ-9 recorded").contains("model, typical patient");
         screenshot("patient", "trajectory");
+
+        // The personalised forecast panel: refreshed after the new score, with its chart and recommendation.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("forecast-based-on"), "2 score(s)"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#forecast svg.chart polygon")));
+        assertThat(driver.findElements(By.cssSelector("#forecast svg.chart circle"))).as("2 scores and the legend's marker").hasSize(3);
+        assertThat(textOf("forecast")).contains("Decision support only").contains("Personalised forecast")
+                .contains("Predicted relapse").contains("P(response)").contains("Recommended next session");
+        assertThat(driver.findElements(By.cssSelector("#forecast-alternatives tr")).size()).isGreaterThan(1);
+        assertThat(textOf("forecast-reason")).isNotBlank();
+        screenshot("forecast", "forecast");
 
         // The dashboard states who is counted.
         driver.findElement(By.id("nav-dashboard")).click();
