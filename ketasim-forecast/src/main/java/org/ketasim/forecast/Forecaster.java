@@ -30,6 +30,7 @@ import org.ketasim.population.Crosswalk;
 import org.ketasim.population.Distribution;
 import org.ketasim.population.Outcomes;
 import org.ketasim.population.PopulationSpec;
+import org.ketasim.population.VirtualPopulation;
 import org.ketasim.population.RatingNoise;
 import org.ketasim.population.Scale;
 
@@ -199,37 +200,12 @@ public final class Forecaster {
             }
             base[madrs0Slot] = 1;
 
-            List<Parameter> ps = model.parameters();
-            List<Integer> slots = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            List<Double> omegas = new ArrayList<>();
-            for (int i = 0; i < ps.size(); i++) {
-                Parameter p = ps.get(i);
-                if (p.kind() != Parameter.Kind.PARAMETER) {
-                    continue;
-                }
-                double cv = spec.parameterVariability().getOrDefault(p.name(), p.bsvCv());
-                if (!Double.isNaN(cv) && cv > 0) {
-                    slots.add(i);
-                    names.add(p.name());
-                    omegas.add(Math.sqrt(Math.log1p(cv * cv)));
-                }
-            }
-            int m = slots.size();
-            etaSlot = slots.stream().mapToInt(Integer::intValue).toArray();
+            // the population's own random effects (which parameters vary, their covariance): one definition
+            VirtualPopulation.RandomEffects effects = new VirtualPopulation(model, spec, 0).randomEffects();
+            List<String> names = effects.names();
+            double[][] cov = effects.covariance();
+            etaSlot = effects.slots();
             etaName = names.toArray(new String[0]);
-            double[][] cov = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                cov[i][i] = omegas.get(i) * omegas.get(i);
-            }
-            for (PopulationSpec.Correlation c : spec.correlations()) {
-                int i = names.indexOf(c.first());
-                int j = names.indexOf(c.second());
-                if (i >= 0 && j >= 0) {
-                    cov[i][j] = c.rho() * omegas.get(i) * omegas.get(j);
-                    cov[j][i] = cov[i][j];
-                }
-            }
             etaL = new CholeskyDecomposition(new Array2DRowRealMatrix(cov)).getL().getData();
             est = new int[estimated.size()];
             for (int k = 0; k < est.length; k++) {

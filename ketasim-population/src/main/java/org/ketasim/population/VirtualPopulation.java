@@ -86,6 +86,7 @@ public final class VirtualPopulation {
     private final int[] etaSlot;
     private final String[] etaKeys;
     private final double[][] etaFactor;       // Cholesky factor of the eta covariance
+    private final RandomEffects randomEffects;
 
     /**
      * @param model the model whose {@code p[]} the patients carry
@@ -196,6 +197,31 @@ public final class VirtualPopulation {
             cov[j][i] = cov[i][j];
         }
         etaFactor = Cholesky.factor(cov, etaNames.toArray(new String[0]), "the parameter correlations");
+        randomEffects = new RandomEffects(etaSlot.clone(), List.copyOf(etaNames), copy(cov));
+    }
+
+    /**
+     * The population's random effects: each patient's value of parameter {@code slots[k]} is its typical
+     * value times exp(η_k), with η ~ N(0, covariance) (log-normal between-subject variability).
+     *
+     * @param slots      indices in the parameter vector of the parameters that vary
+     * @param names      their names, in the same order
+     * @param covariance covariance of η (ω² on the diagonal, ρ·ω_i·ω_j off it)
+     */
+    public record RandomEffects(int[] slots, List<String> names, double[][] covariance) {
+    }
+
+    /** The random effects this population draws (copies). */
+    public RandomEffects randomEffects() {
+        return new RandomEffects(randomEffects.slots().clone(), randomEffects.names(), copy(randomEffects.covariance()));
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
     }
 
     private void checkParameter(String name, String what) {
