@@ -1,10 +1,13 @@
 package org.ketasim.cli;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.ketasim.lang.Model;
+import org.ketasim.lang.Parameter;
 import org.ketasim.trial.sensitivity.Morris;
 import org.ketasim.trial.sensitivity.SensitivityMeasure;
 
@@ -16,10 +19,12 @@ import picocli.CommandLine.Option;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Global sensitivity analysis (Morris elementary-effects screening) of a response of the typical "
                 + "patient (70 kg, 0.5 mg/kg ketamine IV over 40 min) to every [parameters] row of the model, each varied "
-                + "on a log scale from value/F to value*F (negative values linearly by +-50 %; zeros are left out).",
+                + "on a log scale from value/F to value*F (negative values linearly by +-50 %; zeros and --exclude are left out).",
                 "Prints the parameters ranked by mu* (importance; in response units per whole range), mu (mean signed "
                 + "effect) and sigma (non-linearity and interactions)."})
 final class SensitivityCommand implements Callable<Integer> {
+
+    static final String DEFAULT_EXCLUDE = "WT_ref,BMI_ref,AGE_ref,MW_*";
 
     @Mixin
     ModelChoice modelChoice = new ModelChoice();
@@ -43,6 +48,11 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "Threads (default: all cores); the result does not depend on it.")
     Integer threads;
+
+    @Option(names = "--exclude", paramLabel = "NAMES", description = "Comma-separated parameters not to vary; a trailing * matches "
+            + "a prefix; '' varies all (default ${DEFAULT-VALUE}: reference values and molar masses, which are conventions "
+            + "and constants rather than mechanisms).", defaultValue = DEFAULT_EXCLUDE)
+    String exclude = DEFAULT_EXCLUDE;
 
     @Option(names = "--format", description = "text, csv or markdown (default ${DEFAULT-VALUE}).", defaultValue = "text")
     String format = "text";
@@ -76,7 +86,7 @@ final class SensitivityCommand implements Callable<Integer> {
         if (model.outputIndex("madrs").isEmpty()) {
             throw new UserInputException("model " + model.name() + " has no output 'madrs' to screen");
         }
-        List<Morris.Factor> factors = Morris.parameterFactors(model, factor);
+        List<Morris.Factor> factors = Morris.parameterFactors(model, factor, excluded(model));
         if (factors.isEmpty()) {
             throw new UserInputException("model " + model.name() + " has no non-zero [parameters] to screen");
         }
@@ -121,6 +131,29 @@ final class SensitivityCommand implements Callable<Integer> {
                 break;
         }
         return 0;
+    }
+
+    private Set<String> excluded(Model model) {
+        Set<String> out = new HashSet<>();
+        for (String item : exclude.split(",")) {
+            String name = item.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            int before = out.size();
+            for (Parameter p : model.parameters()) {
+                if (p.kind() == Parameter.Kind.PARAMETER
+                        && (name.endsWith("*") ? p.name().startsWith(name.substring(0, name.length() - 1)) : p.name().equals(name))) {
+                    out.add(p.name());
+                }
+            }
+            if (out.size() == before && !name.endsWith("*") && model.parameter(name).filter(p -> p.kind() == Parameter.Kind.PARAMETER).isEmpty()) {
+                String hint = model.suggest(name);
+                throw new UserInputException("--exclude " + name + ": no such parameter in model " + model.name()
+                        + (hint == null ? "" : " (did you mean " + hint + "?)"));
+            }
+        }
+        return out;
     }
 
     private static String num(double v) {

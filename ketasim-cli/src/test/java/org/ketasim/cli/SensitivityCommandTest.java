@@ -26,6 +26,17 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void excludedParametersAreNotVaried() {
+        CliRun r = CliRun.of("sensitivity", "--trajectories", "1", "--format", "csv", "--exclude", "MW_*,SBP_max");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain(",MW_K,").doesNotContain(",SBP_max,").contains(",w_S,");
+        CliRun all = CliRun.of("sensitivity", "--trajectories", "1", "--format", "csv", "--exclude", "");
+        assertThat(all.out()).contains(",MW_K,").contains(",WT_ref,");
+        CliRun byDefault = CliRun.of("sensitivity", "--trajectories", "1", "--format", "csv");
+        assertThat(byDefault.out()).doesNotContain(",MW_K,").doesNotContain(",WT_ref,").contains(",dS_ref,");
+    }
+
+    @Test
     void markdownHasAHeader() {
         CliRun r = CliRun.of("sensitivity", "--trajectories", "1", "--top", "2", "--format", "markdown");
         assertThat(r.code()).as(r.err()).isZero();
@@ -36,7 +47,7 @@ class SensitivityCommandTest {
     @Test
     void badInputIsOneLineAndExitCode2() {
         for (String[] args : new String[][] {{"sensitivity", "--measure", "nonsense"}, {"sensitivity", "--factor", "1"},
-                {"sensitivity", "--trajectories", "0"}, {"sensitivity", "--format", "xml"}}) {
+                {"sensitivity", "--trajectories", "0"}, {"sensitivity", "--exclude", "SBP_mx"}, {"sensitivity", "--format", "xml"}}) {
             CliRun r = CliRun.of(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip()).doesNotContain("\n").isNotEmpty();

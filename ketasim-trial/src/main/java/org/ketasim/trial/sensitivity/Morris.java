@@ -3,6 +3,7 @@ package org.ketasim.trial.sensitivity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToDoubleFunction;
@@ -128,6 +129,18 @@ public final class Morris {
      * @return the factors, in the model's order
      */
     public static List<Factor> parameterFactors(Model model, double factor) {
+        return parameterFactors(model, factor, Set.of());
+    }
+
+    /**
+     * As {@link #parameterFactors(Model, double)}, leaving out the parameters named in {@code exclude}.
+     *
+     * @param model   the model
+     * @param factor  f &gt; 1
+     * @param exclude names of parameters not to vary
+     * @return the factors, in the model's order
+     */
+    public static List<Factor> parameterFactors(Model model, double factor, Set<String> exclude) {
         if (!(factor > 1)) {
             throw new IllegalArgumentException("factor must be greater than 1");
         }
@@ -135,7 +148,7 @@ public final class Morris {
         List<Parameter> ps = model.parameters();
         for (int i = 0; i < ps.size(); i++) {
             Parameter p = ps.get(i);
-            if (p.kind() != Parameter.Kind.PARAMETER || p.value() == 0 || !Double.isFinite(p.value())) {
+            if (p.kind() != Parameter.Kind.PARAMETER || exclude.contains(p.name()) || p.value() == 0 || !Double.isFinite(p.value())) {
                 continue;
             }
             if (p.value() > 0) {
