@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ketasim", mixinStandardHelpOptions = true, version = "KetaSim 0.1.0",
         description = "Mechanistic simulator for ketamine therapy: dose -> plasma and brain levels -> "
                 + "receptors -> circuit -> plasticity -> symptoms and side effects.",
-        subcommands = {SimulateCommand.class, DemoCommand.class, ServeCommand.class, TrialCommand.class, ExportCommand.class, ValidateCommand.class, CalibrateCommand.class, ParamsCommand.class, CheckCommand.class, ForecastCommand.class,
+        subcommands = {SimulateCommand.class, DemoCommand.class, ServeCommand.class, TrialCommand.class, ExportCommand.class, ValidateCommand.class, CalibrateCommand.class, ParamsCommand.class, CheckCommand.class, ForecastCommand.class, SensitivityCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
