@@ -30,9 +30,18 @@ final class TrialPlot {
     }
 
     static void write(TrialResult result, Path file) throws IOException {
+        write(result, java.util.Map.of(), file);
+    }
+
+    /**
+     * As {@link #write(TrialResult, Path)}, with published rates drawn beside the simulated ones.
+     *
+     * @param published arm name → endpoint name → published value (only rate endpoints are drawn)
+     */
+    static void write(TrialResult result, java.util.Map<String, java.util.Map<String, Double>> published, Path file) throws IOException {
         List<Chart<?, ?>> charts = new ArrayList<>();
         charts.add(trajectories(result));
-        CategoryChart rates = rates(result);
+        CategoryChart rates = rates(result, published);
         if (rates != null) {
             charts.add(rates);
         }
@@ -73,7 +82,7 @@ final class TrialPlot {
         return chart;
     }
 
-    private static CategoryChart rates(TrialResult result) {
+    private static CategoryChart rates(TrialResult result, java.util.Map<String, java.util.Map<String, Double>> published) {
         List<String> names = new ArrayList<>();
         result.arms().get(0).endpoints().forEach((name, ep) -> {
             if (ep.unit().equals("fraction")) {
@@ -97,7 +106,21 @@ final class TrialPlot {
                 values.add(est.value());
                 errors.add((est.hi() - est.lo()) / 2);
             }
-            chart.addSeries(a.name(), names, values, errors).setFillColor(PALETTE[result.arms().indexOf(a) % PALETTE.length]);
+            Color colour = PALETTE[result.arms().indexOf(a) % PALETTE.length];
+            chart.addSeries(a.name(), names, values, errors).setFillColor(colour);
+            java.util.Map<String, Double> pub = published.getOrDefault(a.name(), java.util.Map.of());
+            if (names.stream().anyMatch(pub::containsKey)) {
+                List<Double> pv = new ArrayList<>();
+                for (String n : names) {
+                    pv.add(pub.getOrDefault(n, 0.0));
+                }
+                // the published bar beside the simulated one, in a lighter shade of the arm's colour
+                chart.addSeries(a.name() + " (published)", names, pv)
+                        .setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 90));
+            }
+        }
+        if (!published.isEmpty()) {
+            chart.setTitle("Response and remission rates (95% intervals); light bars: published (0 where none)");
         }
         return chart;
     }

@@ -91,7 +91,19 @@ final class ValidateCommand implements Callable<Integer> {
             TrialSpec spec = subjects != null ? read.withSubjectsPerArm(subjects) : read;
             System.err.println("running " + spec.name() + " (" + spec.subjectsPerArm() + " subjects per arm)");
             TrialResult result = runner.run(spec, done -> { });
-            TrialPlot.write(result, images.resolve(spec.name() + ".png"));
+            java.util.Map<String, java.util.Map<String, Double>> published = new java.util.HashMap<>();
+            for (TrialSpec.Target t : spec.targets()) {
+                reference.row(t.id()).ifPresent(row -> {
+                    double v = parse(row.value());
+                    if (!Double.isNaN(v)) {
+                        published.computeIfAbsent(t.arm(), k -> new java.util.HashMap<>()).put(t.endpoint(), v);
+                    }
+                });
+            }
+            for (TrialSpec.Validation v : spec.validation()) {
+                published.computeIfAbsent(v.arm(), k -> new java.util.HashMap<>()).put(v.endpoint(), v.value());
+            }
+            TrialPlot.write(result, published, images.resolve(spec.name() + ".png"));
             trialNames.add(spec.name());
             for (TrialSpec.Target t : spec.targets()) {
                 ReferenceTargets.Row row = reference.row(t.id())
