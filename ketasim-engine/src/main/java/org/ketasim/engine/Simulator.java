@@ -307,10 +307,15 @@ public final class Simulator {
             dosed[row] = ledger.administeredMgBy(t);
         }
 
-        /** The model's right-hand side plus the running infusions, into the integrator's buffer. */
+        /**
+         * The model's right-hand side plus the running infusions, into the integrator's buffer. At the segment's
+         * end the right-hand side is taken as its left limit: a switch of the model that turns on exactly at a
+         * breakpoint (e.g. {@code step(t - T_FIRST)} at the first session) belongs to the next segment, not to
+         * the last stage of this one.
+         */
         @Override
         public void computeDerivatives(final double t, final double[] y, final double[] yDot) {
-            equations.derivatives(t, y, p, d, yDot);
+            equations.derivatives(t < segmentEnd ? t : Math.nextDown(segmentEnd), y, p, d, yDot);
             if (infusing) {
                 for (int i = 0; i < n; i++) {
                     yDot[i] += rate[i];
