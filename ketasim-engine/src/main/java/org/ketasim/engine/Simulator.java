@@ -43,6 +43,8 @@ public final class Simulator {
     private final ModelEquations equations;
     private final DoseRouting routing;
     private final SolverOptions options;
+    /** Each state's declared unit in canonical units: the absolute tolerance is atol of these. */
+    private final double[] unitSizes;
 
     /**
      * Prepares simulations of one model.
@@ -61,6 +63,11 @@ public final class Simulator {
         this.equations = equations;
         this.routing = new DoseRouting(equations, targets);
         this.options = options;
+        this.unitSizes = equations.stateUnitFactors();
+        if (unitSizes.length != equations.stateCount()) {
+            throw new IllegalArgumentException("model gives " + unitSizes.length + " state unit sizes for "
+                    + equations.stateCount() + " states");
+        }
     }
 
     /**
@@ -80,6 +87,7 @@ public final class Simulator {
         this.equations = equations;
         this.routing = template.routing;
         this.options = options;
+        this.unitSizes = template.unitSizes;
     }
 
     /**
@@ -226,7 +234,7 @@ public final class Simulator {
                             + fractions[i] + " for these parameters");
                 }
             }
-            final SegmentIntegrator integrator = options.createIntegrator(n);
+            final SegmentIntegrator integrator = options.createIntegrator(unitSizes);
             final int m = times.length;
             int nextDose = 0;
             int nextBreakpoint = 0;

@@ -28,6 +28,21 @@ public interface ModelEquations {
     /** Number of {@code [dosing]} targets ({@link Model#doseTargets()}). */
     int doseTargetCount();
 
+    /**
+     * The size of one declared unit of each state in canonical units ({@link Model#states()} order): 1 for a state
+     * declared in mg, 1.7e14 for one declared in mmHg, 1e-9 for one in pg/mL. The engine multiplies its absolute
+     * tolerance by it, so that "atol 1e-9" means 1e-9 of each state's own unit rather than 1e-9 canonical units,
+     * which would be 6e-24 mmHg (forcing the solver to follow a decayed blood-pressure effect for days) and
+     * 1 pg/mL (too loose for IL-6). The default, for hand-written models in canonical units, is 1 for every state.
+     *
+     * @return a new array of {@link #stateCount()} positive factors
+     */
+    default double[] stateUnitFactors() {
+        double[] ones = new double[stateCount()];
+        java.util.Arrays.fill(ones, 1.0);
+        return ones;
+    }
+
     /** Evaluates the {@code [derived]} block from the parameters into {@code d}. */
     void derive(double[] p, double[] d);
 

@@ -58,6 +58,10 @@ class CompiledVersusInterpretedTest {
         assertThat(c.derivedCount()).isEqualTo(i.derivedCount()).isEqualTo(m.derived().size());
         assertThat(c.outputCount()).isEqualTo(i.outputCount()).isEqualTo(m.outputs().size());
         assertThat(c.doseTargetCount()).isEqualTo(i.doseTargetCount()).isEqualTo(m.doseTargets().size());
+        // each state's declared unit in canonical units, which scales the solver's absolute tolerance
+        double[] expectedUnits = m.states().stream().mapToDouble(s -> s.unit().factor()).toArray();
+        assertThat(c.stateUnitFactors()).containsExactly(expectedUnits);
+        assertThat(i.stateUnitFactors()).containsExactly(expectedUnits);
 
         double[] dc = new double[c.derivedCount()];
         double[] di = new double[i.derivedCount()];

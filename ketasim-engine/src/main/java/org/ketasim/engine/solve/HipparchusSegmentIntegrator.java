@@ -99,19 +99,6 @@ public final class HipparchusSegmentIntegrator implements SegmentIntegrator {
         evaluations++;
     }
 
-    /** Decides, at the end of each accepted step, whether to stop the integration there. */
-    interface StopCondition {
-
-        /**
-         * @param t    step end (h)
-         * @param y    state at t
-         * @param yDot derivative at t
-         * @param h    length of the step just taken (h)
-         * @return true to stop at t
-         */
-        boolean stopAfter(double t, double[] y, double[] yDot, double h);
-    }
-
     @Override
     public SolverStatistics statistics() {
         return new SolverStatistics(evaluations, accepted, -1, 0, 0, segments);

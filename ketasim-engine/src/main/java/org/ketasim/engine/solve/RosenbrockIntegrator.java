@@ -51,7 +51,8 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
     private final RosenbrockTableau tableau;
     private final int n;
     private final double relativeTolerance;
-    private final double absoluteTolerance;
+    /** Absolute tolerance per state (state units). */
+    private final double[] absoluteTolerance;
     private final double maxStep;
     private final double initialStep;
     private final double errorExponent;
@@ -113,6 +114,26 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
     public RosenbrockIntegrator(final RosenbrockTableau tableau, final int dimension,
                                 final double relativeTolerance, final double absoluteTolerance,
                                 final double maxStep, final double initialStep, final int maxJacobianAge) {
+        this(tableau, relativeTolerance, uniform(dimension, absoluteTolerance), maxStep, initialStep, maxJacobianAge);
+    }
+
+    /**
+     * Creates an integrator with an absolute tolerance per state.
+     *
+     * @param tableau            the Rosenbrock method
+     * @param relativeTolerance  relative tolerance (dimensionless), in (0, 1)
+     * @param absoluteTolerances absolute tolerance of each state (state units), each &gt; 0; its length is the
+     *                           dimension
+     * @param maxStep            largest step (h), &gt; 0, may be infinite
+     * @param initialStep        first step of each segment (h); 0 estimates it from the derivatives
+     * @param maxJacobianAge     as for {@link #RosenbrockIntegrator(RosenbrockTableau, int, double, double, double,
+     *                           double, int)}
+     */
+    public RosenbrockIntegrator(final RosenbrockTableau tableau, final double relativeTolerance,
+                                final double[] absoluteTolerances, final double maxStep, final double initialStep,
+                                final int maxJacobianAge) {
+        final int dimension = absoluteTolerances.length;
+        final double absoluteTolerance = absoluteTolerances.length == 0 ? 1 : absoluteTolerances[0];
         if (maxJacobianAge < 1) {
             throw new IllegalArgumentException("Jacobian reuse must be at least 1 step, got " + maxJacobianAge);
         }
@@ -121,10 +142,13 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
             throw new IllegalArgumentException("ODE dimension must be >= 1, got " + dimension);
         }
         SolverOptions.checkTolerances(relativeTolerance, absoluteTolerance, maxStep, initialStep);
+        for (final double a : absoluteTolerances) {
+            SolverOptions.checkTolerances(relativeTolerance, a, maxStep, initialStep);
+        }
         this.tableau = tableau;
         this.n = dimension;
         this.relativeTolerance = relativeTolerance;
-        this.absoluteTolerance = absoluteTolerance;
+        this.absoluteTolerance = absoluteTolerances.clone();
         this.maxStep = maxStep;
         this.initialStep = initialStep;
         this.errorExponent = -1.0 / (Math.min(tableau.order(), tableau.embeddedOrder()) + 1);
@@ -309,7 +333,7 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
                 err += tableau.e(j) * k[j][q];
             }
             yNew[q] = v;
-            final double scale = absoluteTolerance + relativeTolerance * Math.max(Math.abs(y[q]), Math.abs(v));
+            final double scale = absoluteTolerance[q] + relativeTolerance * Math.max(Math.abs(y[q]), Math.abs(v));
             final double ratio = err / scale;
             sum += ratio * ratio;
         }
@@ -361,7 +385,7 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
         double d0 = 0;
         double d1 = 0;
         for (int i = 0; i < n; i++) {
-            final double scale = absoluteTolerance + relativeTolerance * Math.abs(y[i]);
+            final double scale = absoluteTolerance[i] + relativeTolerance * Math.abs(y[i]);
             d0 += (y[i] / scale) * (y[i] / scale);
             d1 += (f0[i] / scale) * (f0[i] / scale);
         }
@@ -375,7 +399,7 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
         evaluate(ode, t + h0, yStage, fStage);
         double d2 = 0;
         for (int i = 0; i < n; i++) {
-            final double scale = absoluteTolerance + relativeTolerance * Math.abs(y[i]);
+            final double scale = absoluteTolerance[i] + relativeTolerance * Math.abs(y[i]);
             final double v = (fStage[i] - f0[i]) / scale;
             d2 += v * v;
         }
@@ -385,6 +409,15 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
                 ? Math.max(1e-6 * span, h0 * 1e-3)
                 : Math.pow(0.01 / dMax, 1.0 / (tableau.order() + 1));
         return Math.min(100 * h0, h1);
+    }
+
+    private static double[] uniform(final int dimension, final double value) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("ODE dimension must be >= 1, got " + dimension);
+        }
+        final double[] a = new double[dimension];
+        java.util.Arrays.fill(a, value);
+        return a;
     }
 
     private void evaluate(final OdeSystem ode, final double t, final double[] y, final double[] out) {

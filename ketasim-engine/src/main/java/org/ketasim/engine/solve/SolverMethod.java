@@ -7,14 +7,14 @@ import java.util.stream.Collectors;
 /**
  * The integration methods a simulation can use.
  *
- * <p>The explicit Dormand–Prince pairs are Hipparchus' and are the reference for non-stiff problems. The
- * Rosenbrock methods are KetaSim's own ({@link RosenbrockIntegrator}); they pay a finite-difference
+ * <p>Dormand–Prince 5(4) is KetaSim's own allocation-free implementation of Hairer's DOPRI5
+ * ({@link DormandPrinceIntegrator}); Dormand–Prince 8(5,3) is Hipparchus'. The Rosenbrock methods are KetaSim's own ({@link RosenbrockIntegrator}); they pay a finite-difference
  * Jacobian and a small LU per step but take far larger steps through the stiff tail of a long simulation
  * (fast PK and circuit states at equilibrium while slow plasticity states drift).
  */
 public enum SolverMethod {
 
-    /** Hipparchus {@code DormandPrince54Integrator}: explicit, order 5(4), FSAL, 6 evaluations per step. */
+    /** Dormand–Prince 5(4) as in Hairer's DOPRI5: explicit, FSAL, 6 evaluations per step, PI step control. */
     DORMAND_PRINCE_54("dopri5", "dp54", "dopri54", "dormand-prince-54", "rk45"),
 
     /** Hipparchus {@code DormandPrince853Integrator}: explicit, order 8(5,3), 12 evaluations per step. */

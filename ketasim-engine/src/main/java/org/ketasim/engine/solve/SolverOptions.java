@@ -1,18 +1,19 @@
 package org.ketasim.engine.solve;
 
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
-import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 
 /**
  * Which integrator to use and how accurately: stored with every result, so a run can be repeated.
  *
  * <p>Tolerances are per state component: a step is accepted when the RMS over components of
- * {@code error_i / (atol + rtol · |y_i|)} is at most 1.
+ * {@code error_i / (atol · u_i + rtol · |y_i|)} is at most 1, where {@code u_i} is the size of state i's declared
+ * unit ({@link #createIntegrator(double[])}; the simulator takes it from the model), so atol is a number of each
+ * state's own units: 1e-9 mg for an amount, 1e-9 mmHg for a pressure.
  *
  * @param method       the integration method
  * @param rtol         relative tolerance (dimensionless), in (0, 1)
- * @param atol         absolute tolerance (state units: mg for amounts), &gt; 0
+ * @param atol         absolute tolerance, in each state's declared unit, &gt; 0
  * @param maxStepH     largest step (h), &gt; 0; {@code Double.POSITIVE_INFINITY} for no limit
  * @param initialStepH first step of every segment (h), &ge; 0; 0 lets the integrator estimate it
  */
@@ -21,7 +22,7 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
     /** Default relative tolerance (dimensionless). */
     public static final double DEFAULT_RTOL = 1e-6;
 
-    /** Default absolute tolerance (state units, mg for amounts). */
+    /** Default absolute tolerance, in each state's declared unit (1e-9 mg for an amount). */
     public static final double DEFAULT_ATOL = 1e-9;
 
     /**
@@ -29,7 +30,7 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
      *
      * @param method       the integration method
      * @param rtol         relative tolerance (dimensionless), in (0, 1)
-     * @param atol         absolute tolerance (state units: mg for amounts), &gt; 0
+     * @param atol         absolute tolerance, in each state's declared unit, &gt; 0
      * @param maxStepH     largest step (h), &gt; 0; {@code Double.POSITIVE_INFINITY} for no limit
      * @param initialStepH first step of every segment (h), &ge; 0; 0 lets the integrator estimate it
      * @throws IllegalArgumentException with a one-line message naming the bad value
@@ -110,20 +111,55 @@ public record SolverOptions(SolverMethod method, double rtol, double atol, doubl
      * @return a new integrator
      */
     public SegmentIntegrator createIntegrator(final int dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("ODE dimension must be >= 1, got " + dimension);
+        }
+        final double[] ones = new double[dimension];
+        java.util.Arrays.fill(ones, 1.0);
+        return createIntegrator(ones);
+    }
+
+    /**
+     * Creates a fresh integrator whose absolute tolerance for state i is {@code atol · unitSize[i]}.
+     *
+     * @param unitSize per state, the size of its declared unit in the units the integrator sees (canonical), each
+     *                 finite and &gt; 0 ({@code ModelEquations.stateUnitFactors()})
+     * @return a new integrator of dimension {@code unitSize.length}
+     * @throws IllegalArgumentException if a size is not finite and positive, or there are none
+     */
+    public SegmentIntegrator createIntegrator(final double[] unitSize) {
+        final int dimension = unitSize.length;
+        if (dimension < 1) {
+            throw new IllegalArgumentException("ODE dimension must be >= 1, got " + dimension);
+        }
+        final double[] absolute = new double[dimension];
+        final double[] relative = new double[dimension];
+        final double[] floor = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            if (!(unitSize[i] > 0) || !Double.isFinite(unitSize[i])) {
+                throw new IllegalArgumentException("unit size of state " + i + " must be finite and > 0, got " + unitSize[i]);
+            }
+            absolute[i] = atol * unitSize[i];
+            relative[i] = rtol;
+            floor[i] = absolute[i] / rtol;
+        }
         switch (method) {
             case DORMAND_PRINCE_54:
-                return hipparchus(new DormandPrince54Integrator(0.0, maxStepH, atol, rtol), dimension);
+                return new DormandPrinceIntegrator(rtol, absolute, maxStepH, initialStepH);
             case DORMAND_PRINCE_853:
-                return hipparchus(new DormandPrince853Integrator(0.0, maxStepH, atol, rtol), dimension);
+                return hipparchus(new DormandPrince853Integrator(0.0, maxStepH, absolute, relative), dimension);
             case RODAS4:
-                return new RosenbrockIntegrator(RosenbrockTableau.RODAS4, dimension, rtol, atol, maxStepH, initialStepH);
+                return new RosenbrockIntegrator(RosenbrockTableau.RODAS4, rtol, absolute, maxStepH, initialStepH,
+                        RosenbrockIntegrator.MAX_JACOBIAN_AGE);
             case ROS34PW2:
-                return new RosenbrockIntegrator(RosenbrockTableau.ROS34PW2, dimension, rtol, atol, maxStepH, initialStepH);
+                return new RosenbrockIntegrator(RosenbrockTableau.ROS34PW2, rtol, absolute, maxStepH, initialStepH,
+                        RosenbrockIntegrator.MAX_JACOBIAN_AGE);
             case AUTO:
                 return new StiffnessSwitchingIntegrator(
-                        hipparchus(new DormandPrince54Integrator(0.0, maxStepH, atol, rtol), dimension),
-                        new RosenbrockIntegrator(RosenbrockTableau.ROS34PW2, dimension, rtol, atol, maxStepH, initialStepH),
-                        atol / rtol);
+                        new DormandPrinceIntegrator(rtol, absolute, maxStepH, initialStepH),
+                        new RosenbrockIntegrator(RosenbrockTableau.ROS34PW2, rtol, absolute, maxStepH, initialStepH,
+                                RosenbrockIntegrator.MAX_JACOBIAN_AGE),
+                        floor);
             default:
                 throw new IllegalStateException("unhandled solver method " + method);
         }

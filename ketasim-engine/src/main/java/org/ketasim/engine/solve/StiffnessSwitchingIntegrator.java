@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Explicit while the solution moves fast, implicit once the explicit method is held back by stability:
- * each segment starts with Hipparchus' Dormand–Prince 5(4) and, when the step size has been limited by
+ * each segment starts with Dormand–Prince 5(4) ({@link DormandPrinceIntegrator}) and, when the step size has been limited by
  * stiffness for several steps in a row, continues to the segment end with the ROS34PW2 Rosenbrock–W method
  * (compare LSODA's switching between Adams and BDF).
  *
@@ -35,10 +35,11 @@ public final class StiffnessSwitchingIntegrator implements SegmentIntegrator {
 
     private static final double SQRT_ROUNDOFF = Math.sqrt(Math.ulp(1.0) / 2);
 
-    private final HipparchusSegmentIntegrator explicit;
+    private final DormandPrinceIntegrator explicit;
     private final RosenbrockIntegrator implicit;
     private final int n;
-    private final double scaleFloor;
+    /** Per state: the magnitude below which it counts as zero when scaling the power iteration (atol / rtol). */
+    private final double[] scaleFloor;
     private final double[] direction;
     private final double[] perturbed;
     private final double[] perturbedDerivative;
@@ -53,18 +54,21 @@ public final class StiffnessSwitchingIntegrator implements SegmentIntegrator {
      *
      * @param explicit  the explicit integrator (Dormand–Prince 5(4) in {@link SolverOptions})
      * @param implicit  the implicit integrator taking over in stiff stretches
-     * @param atolOverRtol ratio of absolute to relative tolerance (state units): the magnitude below
+     * @param atolOverRtol per state, the ratio of absolute to relative tolerance (state units): the magnitude below
      *                  which a component is considered zero when scaling the power iteration
      */
-    StiffnessSwitchingIntegrator(final HipparchusSegmentIntegrator explicit, final RosenbrockIntegrator implicit,
-                                 final double atolOverRtol) {
+    StiffnessSwitchingIntegrator(final DormandPrinceIntegrator explicit, final RosenbrockIntegrator implicit,
+                                 final double[] atolOverRtol) {
         if (explicit.dimension() != implicit.dimension()) {
             throw new IllegalArgumentException("explicit and implicit integrators differ in dimension");
         }
         this.explicit = explicit;
         this.implicit = implicit;
         this.n = explicit.dimension();
-        this.scaleFloor = atolOverRtol;
+        if (atolOverRtol.length != explicit.dimension()) {
+            throw new IllegalArgumentException("expected " + explicit.dimension() + " tolerance ratios, got " + atolOverRtol.length);
+        }
+        this.scaleFloor = atolOverRtol.clone();
         this.direction = new double[n];
         this.perturbed = new double[n];
         this.perturbedDerivative = new double[n];
@@ -111,7 +115,7 @@ public final class StiffnessSwitchingIntegrator implements SegmentIntegrator {
         }
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            scale[i] = Math.abs(y[i]) + scaleFloor;
+            scale[i] = Math.abs(y[i]) + scaleFloor[i];
             norm += (direction[i] / scale[i]) * (direction[i] / scale[i]);
         }
         if (!(norm > 0) || !Double.isFinite(norm)) {
@@ -156,8 +160,7 @@ public final class StiffnessSwitchingIntegrator implements SegmentIntegrator {
     public SolverStatistics statistics() {
         final SolverStatistics e = explicit.statistics();
         final SolverStatistics i = implicit.statistics();
-        // Hipparchus does not report rejected steps, so neither can the pair.
         return new SolverStatistics(e.rhsEvaluations() + i.rhsEvaluations(), e.acceptedSteps() + i.acceptedSteps(),
-                -1, i.jacobianEvaluations(), i.decompositions(), e.segments());
+                e.rejectedSteps() + i.rejectedSteps(), i.jacobianEvaluations(), i.decompositions(), e.segments());
     }
 }

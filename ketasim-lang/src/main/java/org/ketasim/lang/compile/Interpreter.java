@@ -45,6 +45,11 @@ public final class Interpreter implements ModelEquations {
     }
 
     @Override
+    public double[] stateUnitFactors() {
+        return m.states().stream().mapToDouble(s -> s.unit().factor()).toArray();
+    }
+
+    @Override
     public void derive(double[] p, double[] d) {
         List<Expr> values = m.derivedValues();
         for (int i = 0; i < values.size(); i++) {

@@ -68,6 +68,17 @@ public final class JavaGenerator {
         constant("outputCount", m.outputs().size());
         constant("doseTargetCount", m.doseTargets().size());
 
+        StringBuilder factors = new StringBuilder();
+        for (State s : m.states()) {
+            factors.append(factors.length() == 0 ? "" : ", ").append(literal(s.unit().factor()).text);
+        }
+        line(1, "private static final double[] STATE_UNIT_FACTORS = {" + factors + "};");
+        line(0, "");
+        line(1, "public double[] stateUnitFactors() {");
+        line(2, "return (double[]) STATE_UNIT_FACTORS.clone(); // the cast: Janino types clone() as Object");
+        line(1, "}");
+        line(0, "");
+
         line(1, "public void derive(double[] p, double[] d) {");
         for (int i = 0; i < m.derived().size(); i++) {
             line(2, "// " + clean(m.derived().get(i).name() + " = " + m.derived().get(i).expression()));
