@@ -1,7 +1,8 @@
 # KetaSim side by side: R deSolve lsoda with the right-hand side compiled in C (generated from the model file
 # by org.ketasim.bench.peers.PeerCodegen into the build folder). Usage:
 #   Rscript desolve_driver.R BUILD_DIR RTOL ATOL SUBJECTS
-# Reads params.bin, doses.bin, times.bin (little-endian doubles written by KetaSim), integrates each subject
+# Reads params.bin, doses.bin, times.bin, atol.bin (little-endian doubles written by KetaSim; atol.bin is ATOL
+# times the size of each state's declared unit, the per-state absolute tolerance KetaSim uses), integrates each subject
 # piecewise between dose events exactly as KetaSim's Simulator does (doses applied at a breakpoint before the
 # outputs at that time; boluses as jumps; running infusions as constant input rates passed in parms), and
 # writes desolve.bin: subject x time x output. Prints "key value" lines (seconds = integration loop only).
@@ -21,6 +22,7 @@ params <- matrix(rd("params.bin"), ncol = ksm_np, byrow = TRUE)
 doses <- matrix(rd("doses.bin"), ncol = 7, byrow = TRUE)
 colnames(doses) <- c("subject", "route", "s_share", "r_share", "amount", "start", "duration")
 times <- rd("times.bin")
+atol_state <- rd("atol.bin")   # per state, as KetaSim's; ATOL itself is only echoed
 nt <- length(times)
 out <- array(NA_real_, dim = c(ksm_no, nt, nsub))   # column-major: output fastest, then time, then subject
 rhs_total <- 0; steps_total <- 0; jac_total <- 0
@@ -65,7 +67,7 @@ simulate <- function(i) {
     inner <- which(times > t & times < seg_end)
     tt <- c(t, times[inner], seg_end)
     sol <- ode(y = y, times = tt, func = "derivs", parms = c(p, rate), dllname = "ksm_desolve",
-               initfunc = "initmod", nout = ksm_no, rtol = rtol, atol = atol, method = "lsoda", hmax = hmax)
+               initfunc = "initmod", nout = ksm_no, rtol = rtol, atol = atol_state, method = "lsoda", hmax = hmax)
     ist <- attr(sol, "istate")
     nst <- nst + ist[2]; nfe <- nfe + ist[3]; nje <- nje + ist[14]
     if (length(inner) > 0) {

@@ -30,6 +30,7 @@ def main():
     params = rd("params.bin").reshape(-1, km.NP)
     doses = rd("doses.bin").reshape(-1, 7)
     times = rd("times.bin")
+    atol_state = rd("atol.bin")  # per state: ATOL in each state's declared unit, as KetaSim's
     nt = len(times)
     vectorised = method.endswith("-vec")
     method = method[:-4] if vectorised else method
@@ -77,7 +78,7 @@ def main():
             seg_end = min(bps[nb], last) if nb < len(bps) else last
             inner = np.nonzero((times > t) & (times < seg_end))[0]
             sol = solve_ivp(make(p, d, rate), (t, seg_end), y, method=method, t_eval=np.append(times[inner], seg_end),
-                            rtol=rtol, atol=atol, vectorized=vectorised)
+                            rtol=rtol, atol=atol_state, vectorized=vectorised)
             if sol.status != 0:
                 raise RuntimeError("solve_ivp failed for subject %d at t=%g: %s" % (i, t, sol.message))
             nfev += sol.nfev

@@ -152,6 +152,12 @@ public final class PeerBench {
         }
         writeDoubles(b.resolve("doses.bin"), dr);
         writeDoubles(b.resolve("times.bin"), times);
+        // the absolute tolerance of each state: atol of its declared unit, as KetaSim's Simulator applies it
+        double[] atolState = model.compile().stateUnitFactors();
+        for (int i = 0; i < atolState.length; i++) {
+            atolState[i] *= cfg.atol();
+        }
+        writeDoubles(b.resolve("atol.bin"), atolState);
         Files.writeString(b.resolve("sizes.txt"), params.size() + " " + np + " " + doseRows.size() + " " + times.length
                 + " " + checked.outputs().size() + "\n");
     }

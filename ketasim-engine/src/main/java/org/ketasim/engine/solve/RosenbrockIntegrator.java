@@ -188,10 +188,21 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
     @Override
     public void integrate(final OdeSystem ode, final double t0, final double[] y, final double t1,
                           final StepObserver observer) {
+        integrate(ode, t0, y, t1, observer, null);
+    }
+
+    /**
+     * Integrates from {@code t0} towards {@code t1}, stopping early at the end of the first step after which
+     * {@code stop} answers true.
+     *
+     * @return the time reached (h): {@code t1}, or the end of the step that triggered the stop
+     */
+    double integrate(final OdeSystem ode, final double t0, final double[] y, final double t1,
+                     final StepObserver observer, final StopCondition stop) {
         Segments.check(n, t0, y, t1);
         segments++;
         if (t1 == t0) {
-            return;
+            return t1;
         }
         final double span = t1 - t0;
         double t = t0;
@@ -238,7 +249,10 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
                 accepted++;
                 failures = 0;
                 if (last) {
-                    return;
+                    return t1;
+                }
+                if (stop != null && stop.stopAfter(t, y, f0, t - hermite.previousTime())) {
+                    return t;
                 }
                 double factor = Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY * Math.pow(Math.max(error, 1e-10), errorExponent)));
                 if (lastRejected) {
