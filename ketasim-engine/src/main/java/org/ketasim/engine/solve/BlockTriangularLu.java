@@ -15,8 +15,10 @@ package org.ketasim.engine.solve;
  * inverse from its pivoted LU), because a Rosenbrock step solves four to six times with every factorization:
  * a solve is then only multiplications, without divisions, pivoting or calls.
  *
- * <p>This is an exact reformulation for the given J: an entry the finite-difference Jacobian finds to be
- * exactly zero is zero in the matrix being solved. Allocation-free after construction.
+ * <p>The blocks are found on the union of the sparsity patterns of all Jacobians seen so far, and found again
+ * only when a Jacobian has a non-zero outside it (a {@code pos()} or {@code max()} switching on): a matrix
+ * whose non-zeros are a subset of the pattern is block triangular in the same order, so the solve stays exact
+ * for the given J; an entry that is zero this time is a zero coupling. Allocation-free after construction.
  */
 final class BlockTriangularLu {
 
@@ -37,6 +39,11 @@ final class BlockTriangularLu {
     private final int[] pivot;
     private final double[] work;
     private final double[] jacobian;
+    /** Union of the non-zero patterns seen so far (the block structure is that of this pattern). */
+    private final boolean[] pattern;
+    private boolean analyzed;
+    /** For each coupling, its position in the row-major Jacobian. */
+    private final int[] couplingEntry;
     // Tarjan's working arrays
     private final int[] index;
     private final int[] lowLink;
@@ -59,6 +66,8 @@ final class BlockTriangularLu {
         this.pivot = new int[n];
         this.work = new double[n];
         this.jacobian = new double[n * n];
+        this.pattern = new boolean[n * n];
+        this.couplingEntry = new int[n * n];
         this.index = new int[n];
         this.lowLink = new int[n];
         this.onStack = new boolean[n];
@@ -85,6 +94,21 @@ final class BlockTriangularLu {
     /** Records J (n × n, row-major) and finds the block structure of its sparsity pattern. */
     void analyze(final double[] jac) {
         System.arraycopy(jac, 0, jacobian, 0, n * n);
+        boolean grown = !analyzed;
+        for (int k = 0; k < n * n; k++) {
+            if (jacobian[k] != 0 && !pattern[k]) {
+                pattern[k] = true;
+                grown = true;
+            }
+        }
+        if (!grown) {
+            final int couplings = rowStart[n];
+            for (int e = 0; e < couplings; e++) {
+                coupling[e] = jacobian[couplingEntry[e]];
+            }
+            return;
+        }
+        analyzed = true;
         strongComponents();
         // couplings to earlier components, row by row in solve order
         int e = 0;
@@ -93,10 +117,10 @@ final class BlockTriangularLu {
             final int i = order[p];
             final int row = i * n;
             for (int j = 0; j < n; j++) {
-                final double v = jacobian[row + j];
-                if (v != 0 && component[j] != component[i]) {
+                if (pattern[row + j] && component[j] != component[i]) {
                     couplingState[e] = j;
-                    coupling[e++] = v;
+                    couplingEntry[e] = row + j;
+                    coupling[e++] = jacobian[row + j];
                 }
             }
         }
@@ -208,7 +232,7 @@ final class BlockTriangularLu {
                 boolean descended = false;
                 while (callNext[depth] < n) {
                     final int w = callNext[depth]++;
-                    if (w == v || jacobian[row + w] == 0) {
+                    if (w == v || !pattern[row + w]) {
                         continue;
                     }
                     if (index[w] < 0) {

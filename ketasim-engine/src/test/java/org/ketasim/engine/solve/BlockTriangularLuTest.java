@@ -56,6 +56,54 @@ class BlockTriangularLuTest {
         assertThat(lu.largestBlock()).isEqualTo(2);
     }
 
+    /**
+     * One factorizer fed a sequence of Jacobians whose patterns differ (entries switching off and on, as
+     * {@code pos()} does): each solve must be exact for its own J, and the blocks merge when a new entry closes a
+     * cycle.
+     */
+    @Test
+    void staysExactWhenTheSparsityPatternChangesBetweenJacobians() {
+        final Random random = new Random(11);
+        final int n = 12;
+        final BlockTriangularLu lu = new BlockTriangularLu(n);
+        final double[] base = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            base[i * n + i] = -1 - random.nextDouble();
+            if (i > 0) {
+                base[i * n + i - 1] = random.nextGaussian(); // a feed-forward chain: n single-state blocks
+            }
+        }
+        lu.analyze(base);
+        assertThat(lu.blocks()).isEqualTo(n);
+        for (int round = 0; round < 30; round++) {
+            final double[] jac = base.clone();
+            // switch some chain couplings off (a subset of the pattern) ...
+            for (int i = 1; i < n; i++) {
+                if (random.nextDouble() < 0.3) {
+                    jac[i * n + i - 1] = 0;
+                }
+            }
+            // ... and, from round 20, one feedback entry on (a new non-zero that closes the cycle 3 → 8 → 3)
+            if (round >= 20) {
+                jac[3 * n + 8] = 0.5;
+            }
+            lu.analyze(jac);
+            assertThat(lu.blocks()).isEqualTo(round >= 20 ? n - 5 : n);
+            final double d = 1 + 50 * random.nextDouble();
+            assertThat(lu.factor(d)).isTrue();
+            final double[] b = random.doubles(n, -1, 1).toArray();
+            final double[] x = b.clone();
+            lu.solve(x);
+            for (int i = 0; i < n; i++) {
+                double r = d * x[i];
+                for (int j = 0; j < n; j++) {
+                    r -= jac[i * n + j] * x[j];
+                }
+                assertThat(r).as("round %d row %d", round, i).isCloseTo(b[i], within(1e-12));
+            }
+        }
+    }
+
     @Test
     void reportsASingularBlock() {
         final double[] jac = {1, 0, 0, 0};
