@@ -49,7 +49,9 @@ class HandWrittenKetamineTest {
         for (ModelEquations other : List.of(compiled, interpreted)) {
             assertEquals(other.stateCount(), hand.stateCount(), "stateCount");
             assertEquals(other.parameterCount(), hand.parameterCount(), "parameterCount");
-            assertEquals(other.derivedCount(), hand.derivedCount(), "derivedCount");
+            // the compiled model appends the reciprocals of its divisors (ketasim-lang Reciprocals) after [derived]
+            assertEquals(model.derived().size(), hand.derivedCount(), "derivedCount");
+            assertTrue(other.derivedCount() >= hand.derivedCount(), "derivedCount");
             assertEquals(other.outputCount(), hand.outputCount(), "outputCount");
             assertEquals(other.doseTargetCount(), hand.doseTargetCount(), "doseTargetCount");
         }

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import org.ketasim.lang.check.CheckedModel;
 import org.ketasim.lang.check.Checker;
 import org.ketasim.lang.compile.ConstantFolder;
+import org.ketasim.lang.compile.Reciprocals;
 import org.ketasim.lang.compile.Interpreter;
 import org.ketasim.lang.compile.JavaGenerator;
 import org.ketasim.lang.compile.ModelCompiler;
@@ -42,13 +43,16 @@ import org.ketasim.units.Unit;
 public final class Model {
 
     private final CheckedModel checked;
+    /** What runs: the checked model with divisions by parameters turned into precomputed reciprocals. */
+    private final CheckedModel executable;
     private final Interpreter interpreter;
     private volatile String generatedSource;
     private volatile ModelEquations compiled;
 
     private Model(CheckedModel checked) {
         this.checked = ConstantFolder.fold(checked);
-        this.interpreter = new Interpreter(this.checked);
+        this.executable = Reciprocals.hoist(this.checked);
+        this.interpreter = new Interpreter(this.executable);
     }
 
     /**
@@ -223,7 +227,7 @@ public final class Model {
             synchronized (this) {
                 c = compiled;
                 if (c == null) {
-                    c = ModelCompiler.compile(checked, generatedSource());
+                    c = ModelCompiler.compile(executable, generatedSource());
                     compiled = c;
                 }
             }
@@ -240,7 +244,7 @@ public final class Model {
     public String generatedSource() {
         String s = generatedSource;
         if (s == null) {
-            s = JavaGenerator.generate(checked);
+            s = JavaGenerator.generate(executable);
             generatedSource = s;
         }
         return s;

@@ -19,7 +19,11 @@ public interface ModelEquations {
     /** Number of covariates, parameters and switches, the length of {@code p} ({@link Model#parameters()}). */
     int parameterCount();
 
-    /** Number of {@code [derived]} rows, the length of {@code d} ({@link Model#derived()}). */
+    /**
+     * The length of {@code d}: the {@code [derived]} rows ({@link Model#derived()}, in that order), followed by
+     * any values an implementation precomputes per parameter set (the compiler appends the reciprocals of the
+     * divisors in the equations).
+     */
     int derivedCount();
 
     /** Number of {@code [outputs]} rows, the length of {@code out} ({@link Model#outputs()}). */

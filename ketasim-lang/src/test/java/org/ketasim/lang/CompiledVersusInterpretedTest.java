@@ -55,7 +55,7 @@ class CompiledVersusInterpretedTest {
         ModelEquations i = m.interpret();
         assertThat(c.stateCount()).isEqualTo(i.stateCount()).isEqualTo(m.states().size());
         assertThat(c.parameterCount()).isEqualTo(i.parameterCount()).isEqualTo(m.parameters().size());
-        assertThat(c.derivedCount()).isEqualTo(i.derivedCount()).isEqualTo(m.derived().size());
+        assertThat(c.derivedCount()).isEqualTo(i.derivedCount()).isGreaterThanOrEqualTo(m.derived().size());
         assertThat(c.outputCount()).isEqualTo(i.outputCount()).isEqualTo(m.outputs().size());
         assertThat(c.doseTargetCount()).isEqualTo(i.doseTargetCount()).isEqualTo(m.doseTargets().size());
         // each state's declared unit in canonical units, which scales the solver's absolute tolerance

@@ -235,7 +235,9 @@ class ModelTest {
         String src = model.generatedSource();
         assertThat(src).contains("public final class Ksm_complete implements org.ketasim.lang.ModelEquations")
                 .contains("// d/dt(A_c) = ka * A_g - cl * C - k12 * A_c + k21 * A_p")
-                .contains("final double i_C = y[1] / p[2];")
+                // the division by the volume p[2] became a multiplication by its reciprocal, precomputed in derive
+                .contains("final double i_C = y[1] * d[3];")
+                .contains("d[3] = 1.0 / p[2];")
                 .contains("d[0] = p[1] * Math.pow(p[0] / p[12], 0.75);")
                 .doesNotContain("new ");
         assertThat(model.compile()).isSameAs(model.compile());
@@ -256,8 +258,10 @@ class ModelTest {
         String src = m.generatedSource();
         assertThat(src).contains("0.6931471805599453").doesNotContain("Math.log")
                 .contains("Functions.hillInt(y[0], p[1], 2)")
-                .contains("1.0 / Functions.sq(y[0] / p[1])")
-                .contains("y[0] * y[0] * y[0] / (p[1] * p[1])")
+                // divisions by parameters became multiplications by reciprocals computed once in derive
+                .contains("d[0] = 1.0 / p[0];").contains("d[2] = 1.0 / (p[1] * p[1]);")
+                .contains("1.0 / Functions.sq(y[0] * d[1])")
+                .contains("y[0] * y[0] * y[0] * d[2] * d[0]")
                 .doesNotContain("Math.pow");
     }
 

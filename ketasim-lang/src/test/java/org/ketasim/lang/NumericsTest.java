@@ -49,7 +49,9 @@ class NumericsTest {
         for (ModelEquations eq : both(ONE_CMT)) {
             double[] out = new double[eq.outputCount()];
             double amountMg = 2.0;
-            eq.outputs(0.0, new double[] {amountMg}, p, new double[0], out);
+            double[] d = new double[eq.derivedCount()];
+            eq.derive(p, d);
+            eq.outputs(0.0, new double[] {amountMg}, p, d, out);
             double mgPerL = amountMg / 50.0;
             assertThat(out[1]).as("mg/L").isCloseTo(mgPerL, within(1e-15));
             assertThat(out[0]).as("ng/mL = 1e3 x mg/L").isCloseTo(1e3 * mgPerL, within(1e-12));
