@@ -115,6 +115,13 @@ final class ArmAccumulator implements Serializable {
         return (int) Math.max(0, Math.min(RANGE_BINS - 1, b));
     }
 
+    /** About how many bytes of heap an accumulator takes once it holds a subject (see {@link TrialAccumulator#bytes}). */
+    static long bytes(int gridTimes, int endpoints) {
+        long perTime = (RANGE_BINS + 1) * 4L + 16 + 120; // histogram row, and an exact sum of a few dozen digits
+        long perEndpoint = gridTimes * 4L + 400;         // at most a relapse count per grid time, or two exact sums
+        return gridTimes * perTime + endpoints * perEndpoint + 200;
+    }
+
     /** Subjects folded in. */
     int n() {
         return n;

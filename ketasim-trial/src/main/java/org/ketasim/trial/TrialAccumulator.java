@@ -49,6 +49,15 @@ public final class TrialAccumulator implements Serializable {
         return arms[arm].n();
     }
 
+    /**
+     * About how many bytes of heap an accumulator of {@code spec} takes once every arm holds a subject: per arm
+     * and grid time, the trajectory's histogram and exact sum, plus a little per endpoint. It does not depend on
+     * the number of subjects.
+     */
+    public static long bytes(TrialSpec spec) {
+        return (long) spec.arms().size() * ArmAccumulator.bytes(TrialRunner.grid(spec).length, spec.endpoints().size());
+    }
+
     ArmAccumulator arm(int arm) {
         return arms[arm];
     }
