@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -76,9 +77,11 @@ public final class TrialRunner {
         TrialAccumulator total = new TrialAccumulator(spec);
         int n = spec.subjectsPerArm();
         int chunks = (n + CHUNK - 1) / CHUNK;
-        // one accumulator per worker (about one per core), each taking chunks of subjects as it is free; the
-        // accumulators' result does not depend on which worker folded which subject, nor on the merge order
-        int workers = Math.max(1, Math.min(chunks, ForkJoinPool.getCommonPoolParallelism() + 1));
+        // one accumulator per worker (one per thread of the pool we run in, and the caller), each taking chunks of
+        // subjects as it is free; the accumulators' result does not depend on which worker folded which subject,
+        // nor on the merge order. Memory: workers x one accumulator, whatever the number of subjects.
+        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+        int workers = Math.max(1, Math.min(chunks, pool.getParallelism() + 1));
         for (int a = 0; a < spec.arms().size(); a++) {
             int armIndex = a;
             IntFunction<SubjectRatings> arm = armSubjects(spec, a, overrides);

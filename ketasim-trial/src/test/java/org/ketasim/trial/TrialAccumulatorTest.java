@@ -158,6 +158,33 @@ class TrialAccumulatorTest {
     }
 
     @Test
+    void anAccumulatorDoesNotGrowWithItsSubjects() throws Exception {
+        TrialAccumulator few = new TrialAccumulator(spec);
+        TrialAccumulator all = new TrialAccumulator(spec);
+        for (int a = 0; a < 2; a++) {
+            for (int i = 0; i < spec.subjectsPerArm(); i++) {
+                if (i < 10) {
+                    few.add(a, subjects.get(a)[i]);
+                }
+                all.add(a, subjects.get(a)[i]);
+            }
+        }
+        long fewBytes = serialized(few).length;
+        long allBytes = serialized(all).length;
+        // 150 times the subjects: only the exact sums gain a few digits
+        assertThat((double) allBytes / fewBytes).isBetween(1.0, 1.02);
+        assertThat((double) allBytes / TrialAccumulator.bytes(spec)).as("the documented estimate").isBetween(0.5, 1.5);
+    }
+
+    private static byte[] serialized(Object o) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void endpointsEqualTheDirectComputationFromTheSubjects() {
         TrialResult streamed = runner.aggregate(spec, subjects);
         double first = TrialRunner.firstDose(spec);
