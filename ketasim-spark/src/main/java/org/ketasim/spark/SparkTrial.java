@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,7 @@ import org.ketasim.lang.Model;
 import org.ketasim.lang.ModelException;
 import org.ketasim.models.ModelLibrary;
 import org.ketasim.trial.SpecException;
+import org.ketasim.trial.TrialAccumulator;
 import org.ketasim.trial.TrialResult;
 import org.ketasim.trial.TrialResultJson;
 import org.ketasim.trial.TrialRunner;
@@ -44,9 +44,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * A virtual trial on Apache Spark: the subjects of every arm are split into contiguous index ranges, one per
  * partition; executors simulate them with the single-machine engine's own code
- * ({@link TrialRunner#armSubjects}); the driver gathers them by (arm, index) and computes the endpoints with
- * {@link TrialRunner#aggregate}. Each subject's random streams depend only on the seed, its arm and its index, so
- * the result is the single-machine result, bit for bit, whatever the number of partitions or executors.
+ * ({@link TrialRunner#armSubjects}) and fold them into a {@link TrialAccumulator} per partition; the accumulators
+ * are merged (in a tree, then on the driver) and the endpoints computed with {@link TrialRunner#result}. Subjects
+ * never reach the driver, whose memory does not grow with their number. Each subject's random streams depend
+ * only on the seed, its arm and its index, and accumulators give the same result whatever the order of folding
+ * and merging, so the result is the single-machine result, bit for bit, whatever the number of partitions or
+ * executors.
  *
  * <pre>
  * spark-submit --class org.ketasim.spark.SparkTrial ketasim-spark.jar SPEC.yaml --out RESULT.json \
@@ -95,25 +98,30 @@ public final class SparkTrial {
             subjects = subjects.persist(StorageLevel.MEMORY_AND_DISK());
             SubjectTable.write(spark, spec, subjects, subjectsParquet);
         }
-        SubjectRatings[][] byArm = new SubjectRatings[arms][n];
+        TrialAccumulator total;
         try {
-            for (SubjectRecord r : subjects.collect()) {
-                byArm[r.arm()][r.subject()] = r.ratings();
-            }
+            // each partition folds its subjects into one accumulator; only accumulators travel, and they merge in
+            // any order to the same result, so the driver's memory does not grow with the number of subjects
+            total = subjects.mapPartitions(part -> {
+                TrialAccumulator acc = new TrialAccumulator(job.spec());
+                part.forEachRemaining(r -> acc.add(r.arm(), r.ratings()));
+                return List.of(acc).iterator();
+            }).treeReduce(TrialAccumulator::merge, DEPTH);
         } finally {
             if (subjectsParquet != null) {
                 subjects.unpersist(false);
             }
         }
         for (int a = 0; a < arms; a++) {
-            for (int i = 0; i < n; i++) {
-                if (byArm[a][i] == null) {
-                    throw new IllegalStateException("subject " + i + " of arm " + a + " was not simulated");
-                }
+            if (total.subjects(a) != n) {
+                throw new IllegalStateException("arm " + a + ": " + total.subjects(a) + " of " + n + " subjects were simulated");
             }
         }
-        return job.runner().aggregate(spec, Arrays.asList(byArm));
+        return job.runner().result(spec, total);
     }
+
+    /** Depth of the tree in which executors merge partitions' accumulators before the driver takes the last few. */
+    private static final int DEPTH = 2;
 
     /** Simulates one partition's subjects, lazily, in (arm, index) order. */
     static Iterator<SubjectRecord> simulate(TrialJob job, List<Slice> run) {
@@ -183,7 +191,8 @@ public final class SparkTrial {
             conf.setMaster("local[*]"); // plain java, not spark-submit
         }
         if (!conf.contains("spark.driver.maxResultSize")) {
-            // every subject comes back to the driver (see docs/spark.md): its heap, not this cap, is the limit
+            // partitions' accumulators come back to the driver (MBs each, see docs/spark.md; not growing with the
+            // subjects, but with the grid, the arms and the number of partitions): its heap, not this cap, is the limit
             conf.set("spark.driver.maxResultSize", "0");
         }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
@@ -200,7 +209,7 @@ public final class SparkTrial {
             long need = driverBytes(spec);
             long heap = Runtime.getRuntime().maxMemory();
             if (need > heap / 2) {
-                err.printf(Locale.ROOT, "ketasim-spark: warning: the subjects' scores need about %.1f GB on the driver, whose heap is %.1f GB;"
+                err.printf(Locale.ROOT, "ketasim-spark: warning: the trial's accumulators need about %.1f GB on the driver, whose heap is %.1f GB;"
                         + " give it more (--driver-memory)%n", need / 1e9, heap / 1e9);
             }
             TrialJob job = TrialJob.of(yaml, fileName(o.spec), modelSource, modelName, o.solver);
@@ -229,12 +238,12 @@ public final class SparkTrial {
     }
 
     /**
-     * About how many bytes of the driver's heap the gathered subjects take: each carries its true MADRS and its
-     * rated scores on every scale rated, at every time of the trial's grid, plus the objects around them.
+     * About how many bytes of the driver's heap the trial's statistics take: the driver merges partitions'
+     * {@link TrialAccumulator}s as they arrive, so it holds a few at a time (the merged one, one arriving and one
+     * being read). Independent of the number of subjects.
      */
     static long driverBytes(TrialSpec spec) {
-        long perSubject = (long) TrialRunner.grid(spec).length * (1 + SubjectTable.scales(spec).size()) * 8 + 250;
-        return perSubject * spec.subjectsPerArm() * spec.arms().size();
+        return 3 * TrialAccumulator.bytes(spec);
     }
 
     /** The result as {@code ketasim trial} writes it. */

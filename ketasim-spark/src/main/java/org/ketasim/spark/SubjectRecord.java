@@ -5,8 +5,9 @@ import java.io.Serializable;
 import org.ketasim.trial.TrialRunner.SubjectRatings;
 
 /**
- * One simulated subject, as executors send it to the driver: its arm (index in the specification), its index in
- * the arm, and its scores on the trial's time grid.
+ * One simulated subject, as executors hand it to the aggregation (folded into a partition's accumulator) and to the
+ * optional Parquet table: its arm (index in the specification), its index in the arm, and its scores on the trial's
+ * time grid. Subjects stay on the executors.
  *
  * @param arm     arm index
  * @param subject subject index within the arm

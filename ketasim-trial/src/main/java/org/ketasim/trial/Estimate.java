@@ -24,30 +24,61 @@ public record Estimate(double value, double lo, double hi, int n) {
         return new Estimate(p, Math.max(0, centre - half), Math.min(1, centre + half), n);
     }
 
+    /**
+     * The summary of a sample that the mean-based estimates need.
+     *
+     * @param n        subjects
+     * @param mean     sample mean
+     * @param variance unbiased sample variance (NaN below two subjects)
+     */
+    public record Sample(int n, double mean, double variance) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The sample of {@code x}, summed in array order (two passes). */
+        static Sample of(double[] x) {
+            return new Sample(x.length, Moments.mean(x), Moments.variance(x));
+        }
+    }
+
     /** A mean with the normal-approximation interval (mean ± 1.96 SE). */
     public static Estimate mean(double[] x) {
-        int n = x.length;
+        return mean(Sample.of(x));
+    }
+
+    /** As {@link #mean(double[])}, from the sample's summary. */
+    public static Estimate mean(Sample x) {
+        int n = x.n();
         if (n == 0) {
             return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0);
         }
-        double m = Moments.mean(x);
-        double se = n > 1 ? Math.sqrt(Moments.variance(x) / n) : Double.NaN;
+        double m = x.mean();
+        double se = n > 1 ? Math.sqrt(x.variance() / n) : Double.NaN;
         return new Estimate(m, m - Z * se, m + Z * se, n);
     }
 
     /** The difference of two means with the Welch standard error. */
     public static Estimate meanDifference(double[] a, double[] b) {
-        double d = Moments.mean(a) - Moments.mean(b);
-        double se = Math.sqrt(Moments.variance(a) / a.length + Moments.variance(b) / b.length);
-        return new Estimate(d, d - Z * se, d + Z * se, a.length + b.length);
+        return meanDifference(Sample.of(a), Sample.of(b));
+    }
+
+    /** As {@link #meanDifference(double[], double[])}, from the samples' summaries. */
+    public static Estimate meanDifference(Sample a, Sample b) {
+        double d = a.mean() - b.mean();
+        double se = Math.sqrt(a.variance() / a.n() + b.variance() / b.n());
+        return new Estimate(d, d - Z * se, d + Z * se, a.n() + b.n());
     }
 
     /** Cohen's d (pooled SD) of {@code a} against {@code b}, with the Hedges–Olkin large-sample interval. */
     public static Estimate cohensD(double[] a, double[] b) {
-        int n1 = a.length;
-        int n2 = b.length;
-        double pooled = Math.sqrt(((n1 - 1) * Moments.variance(a) + (n2 - 1) * Moments.variance(b)) / (n1 + n2 - 2));
-        double d = (Moments.mean(a) - Moments.mean(b)) / pooled;
+        return cohensD(Sample.of(a), Sample.of(b));
+    }
+
+    /** As {@link #cohensD(double[], double[])}, from the samples' summaries. */
+    public static Estimate cohensD(Sample a, Sample b) {
+        int n1 = a.n();
+        int n2 = b.n();
+        double pooled = Math.sqrt(((n1 - 1) * a.variance() + (n2 - 1) * b.variance()) / (n1 + n2 - 2));
+        double d = (a.mean() - b.mean()) / pooled;
         double se = Math.sqrt((n1 + n2) / ((double) n1 * n2) + d * d / (2.0 * (n1 + n2)));
         return new Estimate(d, d - Z * se, d + Z * se, n1 + n2);
     }

@@ -32,24 +32,56 @@ public final class KaplanMeier {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(times[a], times[b]));
-        List<Point> pts = new ArrayList<>();
-        pts.add(new Point(0, 1, 1, 1, times.length));
-        double s = 1;
-        double greenwood = 0;
-        int atRisk = times.length;
+        // group equal times: events and censorings at each distinct time, in time order
+        double[] at = new double[times.length];
+        int[] d = new int[times.length];
+        int[] c = new int[times.length];
+        int groups = 0;
         int i = 0;
         while (i < order.length) {
             double t = times[order[i]];
-            int d = 0;
-            int c = 0;
+            at[groups] = t;
             while (i < order.length && times[order[i]] == t) {
                 if (events[order[i]]) {
-                    d++;
+                    d[groups]++;
                 } else {
-                    c++;
+                    c[groups]++;
                 }
                 i++;
             }
+            groups++;
+        }
+        return fromCounts(Arrays.copyOf(at, groups), Arrays.copyOf(d, groups), Arrays.copyOf(c, groups));
+    }
+
+    /**
+     * Fits the curve from counts at distinct times: the same curve as {@link #fit} on the subjects behind the
+     * counts, bit for bit. This is how a trial fits it without keeping its subjects: relapse times lie on the
+     * trial's time grid, so counts per grid time lose nothing.
+     *
+     * @param times     distinct times, increasing
+     * @param events    events at each time
+     * @param censored  censorings at each time
+     * @throws IllegalArgumentException if the arrays differ in length or the times do not increase
+     */
+    public static KaplanMeier fromCounts(double[] times, int[] events, int[] censored) {
+        if (events.length != times.length || censored.length != times.length) {
+            throw new IllegalArgumentException("times, events and censored differ in length");
+        }
+        int total = 0;
+        for (int g = 0; g < times.length; g++) {
+            if (g > 0 && !(times[g] > times[g - 1])) {
+                throw new IllegalArgumentException("times must increase: " + times[g - 1] + ", " + times[g]);
+            }
+            total = Math.addExact(total, Math.addExact(events[g], censored[g]));
+        }
+        List<Point> pts = new ArrayList<>();
+        pts.add(new Point(0, 1, 1, 1, total));
+        double s = 1;
+        double greenwood = 0;
+        int atRisk = total;
+        for (int g = 0; g < times.length; g++) {
+            int d = events[g];
             if (d > 0) {
                 s *= 1 - (double) d / atRisk;
                 if (atRisk > d) {
@@ -63,9 +95,9 @@ public final class KaplanMeier {
                     lo = Math.exp(-Math.exp(ll + Estimate.z() * se));
                     hi = Math.exp(-Math.exp(ll - Estimate.z() * se));
                 }
-                pts.add(new Point(t, s, lo, hi, atRisk));
+                pts.add(new Point(times[g], s, lo, hi, atRisk));
             }
-            atRisk -= d + c;
+            atRisk -= d + censored[g];
         }
         return new KaplanMeier(List.copyOf(pts));
     }

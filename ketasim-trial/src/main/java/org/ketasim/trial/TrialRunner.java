@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.ketasim.engine.Simulator;
@@ -40,7 +43,8 @@ import org.ketasim.trial.TrialSpec.Endpoint;
  *
  * <p>Results depend only on the specification (seed included), never on the number of threads: every
  * subject has its own random streams, derived from the trial seed, the arm and the subject's index, and
- * results are gathered by index before any statistic is computed.
+ * subjects are folded into {@link TrialAccumulator}s, whose result does not depend on the order of folding.
+ * Subjects are not kept: a trial's memory does not grow with its number of subjects.
  */
 public final class TrialRunner {
 
@@ -70,18 +74,35 @@ public final class TrialRunner {
      */
     public TrialResult run(TrialSpec spec, Map<String, Double> overrides, IntConsumer progress) {
         AtomicInteger done = new AtomicInteger();
-        List<SubjectRatings[]> byArm = new ArrayList<>();
+        TrialAccumulator total = new TrialAccumulator(spec);
+        int n = spec.subjectsPerArm();
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        // one accumulator per worker (one per thread of the pool we run in, and the caller), each taking chunks of
+        // subjects as it is free; the accumulators' result does not depend on which worker folded which subject,
+        // nor on the merge order. Memory: workers x one accumulator, whatever the number of subjects.
+        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+        int workers = Math.max(1, Math.min(chunks, pool.getParallelism() + 1));
         for (int a = 0; a < spec.arms().size(); a++) {
+            int armIndex = a;
             IntFunction<SubjectRatings> arm = armSubjects(spec, a, overrides);
-            SubjectRatings[] subjects = new SubjectRatings[spec.subjectsPerArm()];
-            IntStream.range(0, subjects.length).parallel().forEach(i -> {
-                subjects[i] = arm.apply(i);
-                progress.accept(done.incrementAndGet());
-            });
-            byArm.add(subjects);
+            AtomicInteger next = new AtomicInteger();
+            List<TrialAccumulator> partial = IntStream.range(0, workers).parallel().mapToObj(w -> {
+                TrialAccumulator acc = new TrialAccumulator(spec);
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    for (int i = c * CHUNK; i < Math.min(n, (c + 1) * CHUNK); i++) {
+                        acc.add(armIndex, arm.apply(i));
+                        progress.accept(done.incrementAndGet());
+                    }
+                }
+                return acc;
+            }).collect(Collectors.toList());
+            partial.forEach(total::merge);
         }
-        return aggregate(spec, byArm);
+        return result(spec, total);
     }
+
+    /** Subjects a worker of {@link #run} takes at a time: small enough to balance the load, large enough to be cheap. */
+    private static final int CHUNK = 64;
 
     /**
      * The subjects of arm {@code armIndex}, exactly as {@link #run(TrialSpec, IntConsumer)} simulates them:
@@ -103,9 +124,9 @@ public final class TrialRunner {
     }
 
     /**
-     * The trial's result from its subjects: {@code byArm.get(a)} holds arm a's subjects in index order, as
-     * {@link #armSubjects} makes them. This is the whole of the statistics of {@link #run}: the same subjects in
-     * the same order give the same result, bit for bit.
+     * The trial's result from its subjects: {@code byArm.get(a)} holds arm a's subjects, as {@link #armSubjects}
+     * makes them; they are folded into a {@link TrialAccumulator}, so the same subjects, in any order, give the
+     * result of {@link #run}, bit for bit. A convenience for callers that hold the subjects anyway.
      *
      * @throws IllegalArgumentException if the arms or their sizes do not match the specification
      */
@@ -113,33 +134,56 @@ public final class TrialRunner {
         if (byArm.size() != spec.arms().size()) {
             throw new IllegalArgumentException("expected " + spec.arms().size() + " arms of subjects, got " + byArm.size());
         }
-        Map<String, SubjectRatings[]> byName = new LinkedHashMap<>();
+        TrialAccumulator acc = new TrialAccumulator(spec);
         for (int a = 0; a < byArm.size(); a++) {
-            if (byArm.get(a).length != spec.subjectsPerArm()) {
-                throw new IllegalArgumentException("arm " + spec.arms().get(a).name() + ": expected " + spec.subjectsPerArm()
-                        + " subjects, got " + byArm.get(a).length);
+            for (SubjectRatings s : byArm.get(a)) {
+                acc.add(a, s);
             }
-            byName.put(spec.arms().get(a).name(), byArm.get(a));
         }
-        double[] grid = grid(spec);
+        return result(spec, acc);
+    }
+
+    /**
+     * The trial's result from its accumulated subjects: endpoints and trajectories per arm. This is the whole of
+     * the statistics of {@link #run}.
+     *
+     * @throws IllegalArgumentException if an arm does not hold the specification's number of subjects
+     */
+    public TrialResult result(TrialSpec spec, TrialAccumulator acc) {
         List<ArmResult> arms = new ArrayList<>();
-        for (Arm arm : spec.arms()) {
-            SubjectRatings[] subjects = byName.get(arm.name());
+        for (int a = 0; a < spec.arms().size(); a++) {
+            Arm arm = spec.arms().get(a);
+            ArmAccumulator subjects = acc.arm(a);
+            if (subjects.n() != spec.subjectsPerArm()) {
+                throw new IllegalArgumentException("arm " + arm.name() + ": expected " + spec.subjectsPerArm()
+                        + " subjects, got " + subjects.n());
+            }
             Map<String, EndpointResult> endpoints = new LinkedHashMap<>();
             List<KaplanMeier.Point> curve = List.of();
-            for (Endpoint e : spec.endpoints()) {
+            for (int i = 0; i < spec.endpoints().size(); i++) {
+                Endpoint e = spec.endpoints().get(i);
                 if (e.kind().needsVs() && e.vs().equals(arm.name())) {
                     continue; // an arm is not compared with itself
                 }
-                EndpointResult r = Endpoints.compute(e, grid, subjects, e.kind().needsVs() ? byName.get(e.vs()) : null, firstDose(spec));
+                ArmAccumulator vs = e.kind().needsVs() ? acc.arm(armIndex(spec, e.vs())) : null;
+                EndpointResult r = Endpoints.compute(e, i, subjects, vs);
                 endpoints.put(e.name(), r);
                 if (!r.curve().isEmpty()) {
                     curve = r.curve();
                 }
             }
-            arms.add(new ArmResult(arm.name(), subjects.length, endpoints, trajectory(grid, subjects), curve));
+            arms.add(new ArmResult(arm.name(), subjects.n(), endpoints, subjects.trajectory(), curve));
         }
         return new TrialResult(spec.name(), spec.seed(), model.name(), List.copyOf(arms));
+    }
+
+    private static int armIndex(TrialSpec spec, String name) {
+        for (int a = 0; a < spec.arms().size(); a++) {
+            if (spec.arms().get(a).name().equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("no arm named " + name);
     }
 
     /**
@@ -318,23 +362,6 @@ public final class TrialRunner {
     public static double firstDose(TrialSpec spec) {
         return spec.arms().stream().flatMap(a -> a.doses().stream()).filter(d -> !TrialSpec.PRETREATMENTS.contains(d.drug()))
                 .flatMap(d -> d.startsH().stream()).mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static TrialResult.Trajectory trajectory(double[] grid, SubjectRatings[] subjects) {
-        double[] mean = new double[grid.length];
-        double[] lo = new double[grid.length];
-        double[] hi = new double[grid.length];
-        double[] column = new double[subjects.length];
-        for (int k = 0; k < grid.length; k++) {
-            for (int i = 0; i < subjects.length; i++) {
-                column[i] = subjects[i].trueMadrs()[k];
-            }
-            mean[k] = Estimate.Moments.mean(column);
-            Arrays.sort(column);
-            lo[k] = column[(int) Math.floor(0.05 * (column.length - 1))];
-            hi[k] = column[(int) Math.ceil(0.95 * (column.length - 1))];
-        }
-        return new TrialResult.Trajectory(grid, mean, lo, hi);
     }
 
     private void set(double[] p, String name, double valueInModelUnit) {

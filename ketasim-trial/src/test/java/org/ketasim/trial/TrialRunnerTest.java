@@ -39,6 +39,31 @@ class TrialRunnerTest {
     }
 
     @Test
+    void aStreamedRunEqualsItsSubjectsFoldedInReverseAndReportsEachSubject() throws Exception {
+        TrialSpec spec = TrialSpec.parse(SMALL.replace("subjects_per_arm: 60", "subjects_per_arm: 150"), "t.yaml");
+        TrialRunner runner = new TrialRunner(ModelLibrary.ketamine(), SolverOptions.defaults());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger highest = new java.util.concurrent.atomic.AtomicInteger();
+        TrialResult streamed = runner.run(spec, done -> {
+            calls.incrementAndGet();
+            highest.accumulateAndGet(done, Math::max);
+        });
+        assertThat(calls.get()).isEqualTo(300);
+        assertThat(highest.get()).isEqualTo(300);
+        java.util.List<TrialRunner.SubjectRatings[]> reversed = new java.util.ArrayList<>();
+        for (int a = 0; a < 2; a++) {
+            var arm = runner.armSubjects(spec, a);
+            TrialRunner.SubjectRatings[] s = new TrialRunner.SubjectRatings[150];
+            for (int i = 0; i < s.length; i++) {
+                s[s.length - 1 - i] = arm.apply(i);
+            }
+            reversed.add(s);
+        }
+        TrialAccumulatorTest.assertIdentical(runner.aggregate(spec, reversed), streamed);
+        assertThat(streamed.arms().get(0).endpoints().get("relapse").curve()).hasSizeGreaterThan(1);
+    }
+
+    @Test
     void painEndpointsUseTheModelsPainOutputInChronicPainPatients() throws Exception {
         String yaml = """
                 name: crps-pain
