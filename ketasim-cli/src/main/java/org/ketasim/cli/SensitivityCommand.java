@@ -8,6 +8,7 @@ import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.lang.Model;
 import org.ketasim.trial.sensitivity.FactorSelection;
 import org.ketasim.trial.sensitivity.Morris;
+import org.ketasim.trial.sensitivity.MorrisTable;
 import org.ketasim.trial.sensitivity.SensitivityMeasure;
 
 import picocli.CommandLine.Command;
@@ -129,13 +130,7 @@ final class SensitivityCommand implements Callable<Integer> {
                 break;
             case "markdown":
             case "md":
-                System.out.println("| rank | parameter | μ* | μ | σ | description |");
-                System.out.println("|---:|---|---:|---:|---:|---|");
-                for (int i = 0; i < rows.size(); i++) {
-                    Morris.Effect e = rows.get(i);
-                    System.out.printf(Locale.ROOT, "| %d | `%s` | %.4g | %.4g | %.4g | %s |%n", i + 1, e.factor().name(),
-                            e.muStar(), e.mu(), e.sigma(), e.factor().label().replace("|", "\\|"));
-                }
+                MorrisTable.markdown(rows).forEach(System.out::println);
                 break;
             default:
                 System.out.printf(Locale.ROOT, "Morris screening of %s: %s%n", m.id(), m.description());
