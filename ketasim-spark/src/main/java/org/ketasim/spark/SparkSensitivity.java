@@ -126,6 +126,7 @@ public final class SparkSensitivity {
         };
     }
 
+    /** Entry point for {@code spark-submit} and plain {@code java}; exits with the code of {@link #run(String[], PrintStream, PrintStream)}. */
     public static void main(String[] args) {
         if (System.getProperty("spark.master") == null && System.getProperty("log4j2.configurationFile") == null
                 && System.getProperty("log4j.configurationFile") == null) {

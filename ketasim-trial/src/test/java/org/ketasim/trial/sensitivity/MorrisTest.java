@@ -1,8 +1,10 @@
 package org.ketasim.trial.sensitivity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class MorrisTest {
 
     /** Seven factors, four of them on log scales, and an output with products, exp, log and a square. */
     private static Morris golden(int levels, int trajectories) {
-        List<Morris.Factor> fs = new java.util.ArrayList<>();
+        List<Morris.Factor> fs = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             fs.add(new Morris.Factor("f" + i, "l", i, 0.5 + i, 2 + 2 * i, i % 2 == 0));
         }
@@ -110,7 +112,7 @@ class MorrisTest {
         }
         assertEquals(m.run(MorrisTest::goldenOutput, 2), m.analyse(d, y));
         assertEquals(m.design().values(13)[2], d.values(13)[2]);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> m.analyse(d, new double[3]));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> golden(4, 4).analyse(d, y));
+        assertThrows(IllegalArgumentException.class, () -> m.analyse(d, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> golden(4, 4).analyse(d, y));
     }
 }
