@@ -2,7 +2,10 @@ package org.ketasim.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +86,27 @@ class SparkSensitivityTest {
         // the placebo magnitude moves the 24-hour MADRS; the blood-pressure ceiling only through the solver's steps
         assertThat(local.effect("Pl").muStar()).isGreaterThan(1);
         assertThat(local.effect("SBP_max").muStar()).isLessThan(1e-9);
+    }
+
+    @Test
+    void anExecutorCompilesTheModelOncePerJobNotPerPoint() throws Exception {
+        List<Morris.Factor> factors = factors(ModelLibrary.ketamine());
+        SensitivityJob job = SensitivityJob.of(ModelLibrary.source(ModelLibrary.KETAMINE), "models/ketamine.ksm",
+                SensitivityMeasure.MADRS_CHANGE_24H, factors, SolverOptions.defaults());
+        // what a task carries: a serialised copy, which finds the function (compiled model) already built in this JVM
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream os = new ObjectOutputStream(bytes)) {
+            os.writeObject(job);
+        }
+        SensitivityJob copy;
+        try (ObjectInputStream is = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (SensitivityJob) is.readObject();
+        }
+        assertThat(copy).isEqualTo(job).isNotSameAs(job);
+        assertThat(copy.output()).isSameAs(job.output());
+        SensitivityJob otherSolver = SensitivityJob.of(job.modelSource(), job.modelSourceName(), SensitivityMeasure.MADRS_CHANGE_24H,
+                factors, SolverOptions.defaults().withTolerances(1e-7, 1e-9));
+        assertThat(otherSolver.output()).isNotSameAs(job.output());
     }
 
     @Test
