@@ -1,14 +1,14 @@
 package org.ketasim.cli;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.lang.Model;
-import org.ketasim.lang.Parameter;
+import org.ketasim.trial.sensitivity.FactorSelection;
 import org.ketasim.trial.sensitivity.Morris;
+import org.ketasim.trial.sensitivity.MorrisTable;
 import org.ketasim.trial.sensitivity.SensitivityMeasure;
 
 import picocli.CommandLine.Command;
@@ -24,10 +24,13 @@ import picocli.CommandLine.Option;
                 + "effect) and sigma (non-linearity and interactions)."})
 final class SensitivityCommand implements Callable<Integer> {
 
-    static final String DEFAULT_EXCLUDE = "WT_ref,BMI_ref,AGE_ref,MW_*";
+    static final String DEFAULT_EXCLUDE = FactorSelection.DEFAULT_EXCLUDE;
 
     @Mixin
     ModelChoice modelChoice = new ModelChoice();
+
+    @Mixin
+    SolverChoice solver = new SolverChoice();
 
     @Option(names = "--measure", description = "madrs_change_24h (MADRS at 24 h minus baseline, one infusion) or relapse_day "
             + "(six infusions on days 0,2,4,7,9,11: first day after the last that MADRS exceeds half the baseline, capped at 60) "
@@ -36,6 +39,9 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Option(names = "--trajectories", paramLabel = "R", description = "Morris trajectories (default ${DEFAULT-VALUE}).", defaultValue = "10")
     int trajectories = Morris.DEFAULT_TRAJECTORIES;
+
+    @Option(names = "--levels", paramLabel = "P", description = "Morris grid levels, even (default ${DEFAULT-VALUE}).", defaultValue = "4")
+    int levels = Morris.DEFAULT_LEVELS;
 
     @Option(names = "--factor", paramLabel = "F", description = "Range factor: value/F .. value*F (default ${DEFAULT-VALUE}).", defaultValue = "2")
     double factor = Morris.DEFAULT_FACTOR;
@@ -53,6 +59,10 @@ final class SensitivityCommand implements Callable<Integer> {
             + "a prefix; '' varies all (default ${DEFAULT-VALUE}: reference values and molar masses, which are conventions "
             + "and constants rather than mechanisms).", defaultValue = DEFAULT_EXCLUDE)
     String exclude = DEFAULT_EXCLUDE;
+
+    @Option(names = "--include", paramLabel = "NAMES", description = "Comma-separated parameters to vary, the others keeping "
+            + "their values; a trailing * matches a prefix (default: all but --exclude).")
+    String include;
 
     @Option(names = "--format", description = "text, csv or markdown (default ${DEFAULT-VALUE}).", defaultValue = "text")
     String format = "text";
@@ -72,6 +82,9 @@ final class SensitivityCommand implements Callable<Integer> {
         if (trajectories < 1) {
             throw new UserInputException("--trajectories must be at least 1");
         }
+        if (levels < 2 || levels % 2 != 0) {
+            throw new UserInputException("--levels must be even and at least 2");
+        }
         if (!(factor > 1) || !Double.isFinite(factor)) {
             throw new UserInputException("--factor must be a number greater than 1");
         }
@@ -82,17 +95,24 @@ final class SensitivityCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw new UserInputException("--threads must be at least 1");
         }
+        SolverOptions options = solver.options();
         Model model = modelChoice.model();
         if (model.outputIndex("madrs").isEmpty()) {
             throw new UserInputException("model " + model.name() + " has no output 'madrs' to screen");
         }
-        List<Morris.Factor> factors = Morris.parameterFactors(model, factor, excluded(model));
-        if (factors.isEmpty()) {
-            throw new UserInputException("model " + model.name() + " has no non-zero [parameters] to screen");
+        List<Morris.Factor> factors;
+        try {
+            factors = FactorSelection.factors(model, factor, include, exclude);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
         }
-        Morris morris = new Morris(factors, trajectories, Morris.DEFAULT_LEVELS, seed);
+        if (factors.isEmpty()) {
+            throw new UserInputException("model " + model.name() + " has no non-zero [parameters] to screen"
+                    + (include == null ? "" : " among --include " + include));
+        }
+        Morris morris = new Morris(factors, trajectories, levels, seed);
         long t0 = System.nanoTime();
-        Morris.Result result = morris.run(m.function(model, factors), nThreads);
+        Morris.Result result = morris.run(m.function(model, factors, options), nThreads);
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Morris.Effect> rows = result.effects();
         if (top != null && top < rows.size()) {
@@ -110,18 +130,12 @@ final class SensitivityCommand implements Callable<Integer> {
                 break;
             case "markdown":
             case "md":
-                System.out.println("| rank | parameter | μ* | μ | σ | description |");
-                System.out.println("|---:|---|---:|---:|---:|---|");
-                for (int i = 0; i < rows.size(); i++) {
-                    Morris.Effect e = rows.get(i);
-                    System.out.printf(Locale.ROOT, "| %d | `%s` | %.4g | %.4g | %.4g | %s |%n", i + 1, e.factor().name(),
-                            e.muStar(), e.mu(), e.sigma(), e.factor().label().replace("|", "\\|"));
-                }
+                MorrisTable.markdown(rows).forEach(System.out::println);
                 break;
             default:
                 System.out.printf(Locale.ROOT, "Morris screening of %s: %s%n", m.id(), m.description());
                 System.out.printf(Locale.ROOT, "%d parameters, r = %d, p = %d, range x/%s..x*%s, seed %d: %d simulations in %.1f s on %d threads%n",
-                        factors.size(), trajectories, Morris.DEFAULT_LEVELS, num(factor), num(factor), seed, result.evaluations(), seconds, nThreads);
+                        factors.size(), trajectories, levels, num(factor), num(factor), seed, result.evaluations(), seconds, nThreads);
                 System.out.printf(Locale.ROOT, "%4s  %-14s %10s %10s %10s  %s%n", "rank", "parameter", "mu*", "mu", "sigma", "description");
                 for (int i = 0; i < rows.size(); i++) {
                     Morris.Effect e = rows.get(i);
@@ -131,29 +145,6 @@ final class SensitivityCommand implements Callable<Integer> {
                 break;
         }
         return 0;
-    }
-
-    private Set<String> excluded(Model model) {
-        Set<String> out = new HashSet<>();
-        for (String item : exclude.split(",")) {
-            String name = item.strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            int before = out.size();
-            for (Parameter p : model.parameters()) {
-                if (p.kind() == Parameter.Kind.PARAMETER
-                        && (name.endsWith("*") ? p.name().startsWith(name.substring(0, name.length() - 1)) : p.name().equals(name))) {
-                    out.add(p.name());
-                }
-            }
-            if (out.size() == before && !name.endsWith("*") && model.parameter(name).filter(p -> p.kind() == Parameter.Kind.PARAMETER).isEmpty()) {
-                String hint = model.suggest(name);
-                throw new UserInputException("--exclude " + name + ": no such parameter in model " + model.name()
-                        + (hint == null ? "" : " (did you mean " + hint + "?)"));
-            }
-        }
-        return out;
     }
 
     private static String num(double v) {

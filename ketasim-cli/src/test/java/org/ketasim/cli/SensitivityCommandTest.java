@@ -45,9 +45,21 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void includeVariesOnlyTheNamedParametersInTheModelsOrder() {
+        CliRun r = CliRun.of("sensitivity", "--trajectories", "2", "--levels", "6", "--format", "csv", "--include", "w_S,dS_*,SBP_max",
+                "--exclude", "SBP_max", "--solver", "ros34pw2", "--rtol", "1e-7");
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(r.out()).contains(",w_S,").contains(",dS_ref,").doesNotContain(",SBP_max,").doesNotContain(",MW_K,");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         for (String[] args : new String[][] {{"sensitivity", "--measure", "nonsense"}, {"sensitivity", "--factor", "1"},
-                {"sensitivity", "--trajectories", "0"}, {"sensitivity", "--exclude", "SBP_mx"}, {"sensitivity", "--format", "xml"}}) {
+                {"sensitivity", "--trajectories", "0"}, {"sensitivity", "--exclude", "SBP_mx"}, {"sensitivity", "--format", "xml"},
+                {"sensitivity", "--levels", "3"}, {"sensitivity", "--include", "w_S,nonsense"}, {"sensitivity", "--include", "MW_*"},
+                {"sensitivity", "--solver", "euler"}}) {
             CliRun r = CliRun.of(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err().strip()).doesNotContain("\n").isNotEmpty();

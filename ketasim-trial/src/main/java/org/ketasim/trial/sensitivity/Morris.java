@@ -1,5 +1,6 @@
 package org.ketasim.trial.sensitivity;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.ketasim.lang.Parameter;
  * and σ (the standard deviation: non-linearity and interactions), for k factors in r(k + 1) evaluations.
  *
  * <p>The trajectories are drawn in sequence from one seeded {@link Well19937c}, and only the evaluations run in
- * parallel, so results do not depend on the number of threads.
+ * parallel, so results do not depend on the number of threads. The steps are public ({@link #design()}, then the
+ * evaluations anywhere, then {@link #analyse}) so that other runners (Spark) give the same result bit for bit.
  */
 public final class Morris {
 
@@ -47,7 +49,7 @@ public final class Morris {
      * @param high      upper end
      * @param logScale  true: the unit interval maps to a geometric range, false: a linear one
      */
-    public record Factor(String name, String label, int index, double low, double high, boolean logScale) {
+    public record Factor(String name, String label, int index, double low, double high, boolean logScale) implements Serializable {
         /** @throws IllegalArgumentException if the range is empty or, on a log scale, not positive */
         public Factor {
             if (!(high > low) || logScale && !(low > 0)) {
@@ -160,12 +162,65 @@ public final class Morris {
         return out;
     }
 
-    /** @return the points of all trajectories in the unit cube: [r][k + 1][k], and the order of moves [r][k] */
-    private double[][][] design(int[][] order) {
+    /**
+     * The r(k + 1) points of a screening, numbered trajectory by trajectory: point {@code n} is step
+     * {@code n % (k + 1)} of trajectory {@code n / (k + 1)}. Immutable; what {@link Morris#design()} draws and
+     * {@link Morris#analyse} reads, so the evaluations can run anywhere (threads, Spark executors) in between.
+     */
+    public static final class Design {
+        private final List<Factor> factors;
+        private final double[][] unit;
+        private final int[][] order;
+
+        private Design(List<Factor> factors, double[][] unit, int[][] order) {
+            this.factors = factors;
+            this.unit = unit;
+            this.order = order;
+        }
+
+        /** @return the factors, in the order of a point's coordinates */
+        public List<Factor> factors() {
+            return factors;
+        }
+
+        /** @return r */
+        public int trajectories() {
+            return order.length;
+        }
+
+        /** @return the number of points, r(k + 1) */
+        public int size() {
+            return unit.length;
+        }
+
+        /** @return point {@code n} in the unit cube (a copy) */
+        public double[] unitPoint(int n) {
+            return unit[n].clone();
+        }
+
+        /** @return point {@code n} as the factors' values (declared units): what the output is evaluated at */
+        public double[] values(int n) {
+            double[] u = unit[n];
+            double[] v = new double[u.length];
+            for (int i = 0; i < u.length; i++) {
+                v[i] = factors.get(i).at(u[i]);
+            }
+            return v;
+        }
+    }
+
+    /**
+     * Draws the design: the trajectories in sequence from one {@link Well19937c} seeded with the seed, so the
+     * same options always give the same points, wherever they are then evaluated.
+     *
+     * @return the r(k + 1) points
+     */
+    public Design design() {
         int k = factors.size();
         double delta = delta();
         RandomGenerator rng = new Well19937c(seed);
-        double[][][] pts = new double[trajectories][k + 1][];
+        double[][] pts = new double[trajectories * (k + 1)][];
+        int[][] order = new int[trajectories][];
         for (int t = 0; t < trajectories; t++) {
             double[] x = new double[k];
             for (int i = 0; i < k; i++) {
@@ -179,35 +234,33 @@ public final class Morris {
                 perm[j] = tmp;
             }
             order[t] = perm;
-            pts[t][0] = x.clone();
+            pts[t * (k + 1)] = x.clone();
             for (int s = 0; s < k; s++) {
                 int i = perm[s];
                 x[i] = x[i] + delta <= 1 + 1e-12 ? x[i] + delta : x[i] - delta;
-                pts[t][s + 1] = x.clone();
+                pts[t * (k + 1) + s + 1] = x.clone();
             }
         }
-        return pts;
+        return new Design(factors, pts, order);
     }
 
     /**
-     * Runs the screening.
+     * Runs the screening: {@link #design()}, the evaluations, {@link #analyse}.
      *
      * @param output  the scalar output at the factors' values (in the factors' order); must be thread-safe
      * @param threads number of threads (1 = the calling thread only)
      * @return the statistics, ranked by μ*
      */
     public Result run(ToDoubleFunction<double[]> output, int threads) {
-        int k = factors.size();
-        int[][] order = new int[trajectories][];
-        double[][][] pts = design(order);
-        double[] y = new double[trajectories * (k + 1)];
+        Design design = design();
+        double[] y = new double[design.size()];
         IntStream tasks = IntStream.range(0, y.length);
         if (threads <= 1) {
-            tasks.forEach(n -> y[n] = evaluate(output, pts[n / (k + 1)][n % (k + 1)]));
+            tasks.forEach(n -> y[n] = output.applyAsDouble(design.values(n)));
         } else {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
-                pool.submit(() -> tasks.parallel().forEach(n -> y[n] = evaluate(output, pts[n / (k + 1)][n % (k + 1)]))).get();
+                pool.submit(() -> tasks.parallel().forEach(n -> y[n] = output.applyAsDouble(design.values(n)))).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -221,11 +274,33 @@ public final class Morris {
                 pool.shutdown();
             }
         }
+        return analyse(design, y);
+    }
+
+    /**
+     * The statistics from the evaluated outputs. They depend only on the design and {@code y} (summed in
+     * trajectory order), not on where or in what order the outputs were computed.
+     *
+     * @param design the design of this screening ({@link #design()})
+     * @param y      the output at every point: {@code y[n]} at {@code design.values(n)}
+     * @return the statistics, ranked by μ*
+     * @throws IllegalArgumentException if the design is not this screening's or {@code y} has the wrong length
+     */
+    public Result analyse(Design design, double[] y) {
+        int k = factors.size();
+        if (!design.factors().equals(factors) || design.trajectories() != trajectories) {
+            throw new IllegalArgumentException("the design is not this screening's");
+        }
+        if (y.length != design.size()) {
+            throw new IllegalArgumentException("expected " + design.size() + " outputs, got " + y.length);
+        }
+        double[][] pts = design.unit;
+        int[][] order = design.order;
         double[][] ee = new double[k][trajectories];
         for (int t = 0; t < trajectories; t++) {
             for (int s = 0; s < k; s++) {
                 int i = order[t][s];
-                double step = pts[t][s + 1][i] - pts[t][s][i];
+                double step = pts[t * (k + 1) + s + 1][i] - pts[t * (k + 1) + s][i];
                 ee[i][t] = (y[t * (k + 1) + s + 1] - y[t * (k + 1) + s]) / step;
             }
         }
@@ -248,13 +323,5 @@ public final class Morris {
         List<Effect> ranked = new ArrayList<>(effects);
         ranked.sort(Comparator.comparingDouble((Effect e) -> -e.muStar()));
         return new Result(List.copyOf(ranked), trajectories, y.length);
-    }
-
-    private double evaluate(ToDoubleFunction<double[]> output, double[] u) {
-        double[] v = new double[u.length];
-        for (int i = 0; i < u.length; i++) {
-            v[i] = factors.get(i).at(u[i]);
-        }
-        return output.applyAsDouble(v);
     }
 }

@@ -80,10 +80,23 @@ public enum SensitivityMeasure {
      * @return the function
      */
     public ToDoubleFunction<double[]> function(Model model, List<Morris.Factor> factors) {
+        return function(model, factors, SolverOptions.defaults());
+    }
+
+    /**
+     * As {@link #function(Model, List)}, with other solver options. The model is compiled once, here; the
+     * function can then be called for any number of points.
+     *
+     * @param model   a model with a {@code madrs} output and the ketamine dosing targets
+     * @param factors the factors, in the order of the values passed to the function
+     * @param options solver options
+     * @return the function
+     */
+    public ToDoubleFunction<double[]> function(Model model, List<Morris.Factor> factors, SolverOptions options) {
         int madrs = model.outputIndex("madrs").orElseThrow(
                 () -> new IllegalArgumentException("model " + model.name() + " has no output 'madrs'"));
         double weightKg = model.parameter("WT").map(p -> p.value()).orElse(70.0);
-        Simulator sim = new Simulator(model.compile(), model.doseTargets(), SolverOptions.defaults());
+        Simulator sim = new Simulator(model.compile(), model.doseTargets(), options);
         double[] base = model.defaultParameters();
         double mg = Salt.HCL.toBaseMg(MG_PER_KG * weightKg);
         List<Dose> doses = new ArrayList<>();

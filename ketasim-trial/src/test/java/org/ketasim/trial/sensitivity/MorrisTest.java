@@ -1,8 +1,10 @@
 package org.ketasim.trial.sensitivity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,47 @@ class MorrisTest {
         Morris.Result one = m.run(MorrisTest::analytic, 1);
         Morris.Result four = m.run(MorrisTest::analytic, 4);
         assertEquals(one, four);
+    }
+
+    /** Seven factors, four of them on log scales, and an output with products, exp, log and a square. */
+    private static Morris golden(int levels, int trajectories) {
+        List<Morris.Factor> fs = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            fs.add(new Morris.Factor("f" + i, "l", i, 0.5 + i, 2 + 2 * i, i % 2 == 0));
+        }
+        return new Morris(fs, trajectories, levels, 42 + trajectories);
+    }
+
+    private static double goldenOutput(double[] v) {
+        return Math.sin(v[0]) * v[1] + Math.exp(0.1 * v[2]) * v[3] + v[4] * v[4] - Math.log(v[5]) + 0 * v[6];
+    }
+
+    @Test
+    void resultsAreThoseOfTheUnsplitImplementationBitForBit() {
+        // recorded with Morris before design() and analyse() were split out of run(): p = 6, r = 5, seed 47
+        Morris.Result r = golden(6, 5).run(MorrisTest::goldenOutput, 3);
+        String[] expected = {"f4:4052067503a4c213,4052067503a4c213,4033ef954359cfd0", "f3:401a9c4ed6d95cd6,401a9c4ed6d95cd6,3ff1b6584360e460",
+            "f2:400a6c0122017efb,400a6c0122017efb,3fed3540fe86cf84", "f1:3fffbe87f8bce000,3fffbe87f8bce000,3fc4b20685b7f756",
+            "f5:3fe72134cc91a56b,bfe72134cc91a56b,3fbad11d5d2e0db0", "f0:3fe4d3090989a6ab,3fe4d3090989a6ab,3fc764d38034795d", "f6:0,0,0"};
+        for (int i = 0; i < expected.length; i++) {
+            Morris.Effect e = r.effects().get(i);
+            assertEquals(expected[i], e.factor().name() + ":" + Long.toHexString(Double.doubleToRawLongBits(e.muStar())) + ","
+                    + Long.toHexString(Double.doubleToRawLongBits(e.mu())) + "," + Long.toHexString(Double.doubleToRawLongBits(e.sigma())));
+        }
+    }
+
+    @Test
+    void designThenAnalyseIsRunWhateverTheOrderOfEvaluation() {
+        Morris m = golden(4, 5);
+        Morris.Design d = m.design();
+        assertEquals(5 * 8, d.size());
+        double[] y = new double[d.size()];
+        for (int n = d.size() - 1; n >= 0; n--) { // backwards: the order of evaluation does not matter
+            y[n] = goldenOutput(d.values(n));
+        }
+        assertEquals(m.run(MorrisTest::goldenOutput, 2), m.analyse(d, y));
+        assertEquals(m.design().values(13)[2], d.values(13)[2]);
+        assertThrows(IllegalArgumentException.class, () -> m.analyse(d, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> golden(4, 4).analyse(d, y));
     }
 }
