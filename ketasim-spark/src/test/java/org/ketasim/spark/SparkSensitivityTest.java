@@ -83,9 +83,10 @@ class SparkSensitivityTest {
             }
             assertThat(onSpark).isEqualTo(local);
         }
-        // the placebo magnitude moves the 24-hour MADRS; the blood-pressure ceiling only through the solver's steps
+        // the placebo magnitude moves the 24-hour MADRS; the blood-pressure ceiling only through the solver's steps,
+        // far below the solver's own tolerance on MADRS (rtol 1e-6 of about 30 points)
         assertThat(local.effect("Pl").muStar()).isGreaterThan(1);
-        assertThat(local.effect("SBP_max").muStar()).isLessThan(1e-9);
+        assertThat(local.effect("SBP_max").muStar()).isLessThan(3e-6);
     }
 
     @Test

@@ -35,6 +35,11 @@ final class BlockTriangularLu {
     private final double[] blockLu;
     /** Their inverses, packed the same way (row-major). */
     private final double[] blockInverse;
+    /** For a position holding a single-state block: its inverse, the same as in blockInverse. */
+    private final double[] positionInverse;
+    /** The blocks of more than one state, in solve order. */
+    private final int[] multiBlock;
+    private int multiBlocks;
     private final int[] blockOffset;
     private final int[] pivot;
     private final double[] work;
@@ -58,8 +63,8 @@ final class BlockTriangularLu {
         this.order = new int[n];
         this.blockStart = new int[n + 1];
         this.rowStart = new int[n + 1];
-        this.couplingState = new int[n * n];
-        this.coupling = new double[n * n];
+        this.couplingState = new int[n * n + n];
+        this.coupling = new double[n * n + n];
         this.blockLu = new double[n * n];
         this.blockInverse = new double[n * n];
         this.blockOffset = new int[n + 1];
@@ -67,7 +72,9 @@ final class BlockTriangularLu {
         this.work = new double[n];
         this.jacobian = new double[n * n];
         this.pattern = new boolean[n * n];
-        this.couplingEntry = new int[n * n];
+        this.couplingEntry = new int[n * n + n];
+        this.positionInverse = new double[n];
+        this.multiBlock = new int[n];
         this.index = new int[n];
         this.lowLink = new int[n];
         this.onStack = new boolean[n];
@@ -104,7 +111,8 @@ final class BlockTriangularLu {
         if (!grown) {
             final int couplings = rowStart[n];
             for (int e = 0; e < couplings; e++) {
-                coupling[e] = jacobian[couplingEntry[e]];
+                final int entry = couplingEntry[e];
+                coupling[e] = entry >= 0 ? jacobian[entry] : 0.0;
             }
             return;
         }
@@ -123,8 +131,21 @@ final class BlockTriangularLu {
                     coupling[e++] = jacobian[row + j];
                 }
             }
+            if ((e - rowStart[p]) % 2 == 1) {
+                // pad to an even count with a zero coupling to the row's own state (finite whenever the result
+                // is), so that the solve can take couplings in pairs: fewer mispredicted loop exits
+                couplingState[e] = i;
+                couplingEntry[e] = -1;
+                coupling[e++] = 0.0;
+            }
         }
         rowStart[n] = e;
+        multiBlocks = 0;
+        for (int k = 0; k < blocks; k++) {
+            if (blockStart[k + 1] - blockStart[k] > 1) {
+                multiBlock[multiBlocks++] = k;
+            }
+        }
         int offset = 0;
         for (int k = 0; k < blocks; k++) {
             blockOffset[k] = offset;
@@ -153,6 +174,7 @@ final class BlockTriangularLu {
                     return false;
                 }
                 blockInverse[offset] = inverse;
+                positionInverse[start] = inverse;
                 continue;
             }
             if (!DenseLu.factor(blockLu, offset, m, pivot, start)) {
@@ -172,37 +194,50 @@ final class BlockTriangularLu {
 
     /** Solves {@code (d·I − J) x = b} in place (state order), using the last {@link #factor}. */
     void solve(final double[] b) {
-        for (int k = 0; k < blocks; k++) {
-            final int start = blockStart[k];
-            final int end = blockStart[k + 1];
-            if (end - start == 1) {
-                // most components are single states
-                final int i = order[start];
-                double r = b[i];
-                for (int e = rowStart[start]; e < rowStart[start + 1]; e++) {
-                    r += coupling[e] * b[couplingState[e]];
-                }
-                b[i] = r * blockInverse[blockOffset[k]];
+        int p = 0;
+        int next = 0;
+        int nextMultiStart = multiBlocks > 0 ? blockStart[multiBlock[0]] : n;
+        while (p < n) {
+            if (p == nextMultiStart) {
+                p = solveBlock(multiBlock[next++], b);
+                nextMultiStart = next < multiBlocks ? blockStart[multiBlock[next]] : n;
                 continue;
             }
-            for (int p = start; p < end; p++) {
-                double r = b[order[p]];
-                for (int e = rowStart[p]; e < rowStart[p + 1]; e++) {
-                    r += coupling[e] * b[couplingState[e]];
-                }
-                work[p] = r;
+            // a single-state block: most components
+            final int i = order[p];
+            double r = b[i];
+            final int end = rowStart[p + 1];
+            for (int e = rowStart[p]; e < end; e += 2) {
+                r += coupling[e] * b[couplingState[e]] + coupling[e + 1] * b[couplingState[e + 1]];
             }
-            final int m = end - start;
-            int row = blockOffset[k];
-            for (int a = 0; a < m; a++) {
-                double x = 0;
-                for (int q = 0; q < m; q++) {
-                    x += blockInverse[row + q] * work[start + q];
-                }
-                b[order[start + a]] = x;
-                row += m;
-            }
+            b[i] = r * positionInverse[p];
+            p++;
         }
+    }
+
+    /** The forward substitution through one block of several states; returns the position after it. */
+    private int solveBlock(final int k, final double[] b) {
+        final int start = blockStart[k];
+        final int end = blockStart[k + 1];
+        for (int p = start; p < end; p++) {
+            double r = b[order[p]];
+            final int last = rowStart[p + 1];
+            for (int e = rowStart[p]; e < last; e += 2) {
+                r += coupling[e] * b[couplingState[e]] + coupling[e + 1] * b[couplingState[e + 1]];
+            }
+            work[p] = r;
+        }
+        final int m = end - start;
+        int row = blockOffset[k];
+        for (int a = 0; a < m; a++) {
+            double x = 0;
+            for (int q = 0; q < m; q++) {
+                x += blockInverse[row + q] * work[start + q];
+            }
+            b[order[start + a]] = x;
+            row += m;
+        }
+        return end;
     }
 
     /**
