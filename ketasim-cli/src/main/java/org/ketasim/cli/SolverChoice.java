@@ -14,7 +14,7 @@ final class SolverChoice {
     @Option(names = "--rtol", description = "Relative tolerance (default ${DEFAULT-VALUE}).", defaultValue = "1e-6")
     double rtol = 1e-6;
 
-    @Option(names = "--atol", description = "Absolute tolerance in canonical units (default ${DEFAULT-VALUE}).", defaultValue = "1e-9")
+    @Option(names = "--atol", description = "Absolute tolerance, in each state's declared unit: mg for amounts, mmHg for pressures (default ${DEFAULT-VALUE}).", defaultValue = "1e-9")
     double atol = 1e-9;
 
     SolverOptions options() {

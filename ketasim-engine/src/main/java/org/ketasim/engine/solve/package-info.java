@@ -19,10 +19,12 @@
  * <ul>
  *   <li>{@code auto} (the default): Dormand–Prince 5(4) at the start of each segment, switching to
  *       ROS34PW2 once a power-iteration estimate of the Jacobian's spectral radius shows the explicit steps
- *       are held back by stability ({@link org.ketasim.engine.solve.StiffnessSwitchingIntegrator}).</li>
- *   <li>{@code dopri5}, {@code dopri853}: Hipparchus' explicit Dormand–Prince pairs with their own
- *       continuous extensions. Best while the solution changes quickly (infusions, the hours after a
- *       dose); stability-limited in a stiff tail.</li>
+ *       are held back by stability, and back again when the implicit steps turn out no longer than the
+ *       explicit ones ({@link org.ketasim.engine.solve.StiffnessSwitchingIntegrator}).</li>
+ *   <li>{@code dopri5}: KetaSim's allocation-free Dormand–Prince 5(4) as in Hairer's DOPRI5
+ *       ({@link org.ketasim.engine.solve.DormandPrinceIntegrator}); {@code dopri853}: Hipparchus' 8(5,3).
+ *       Best while the solution changes quickly (infusions, the hours after a dose); stability-limited in a
+ *       stiff tail.</li>
  *   <li>{@code rodas4}: Hairer–Wanner RODAS4, a 6-stage L-stable Rosenbrock method of order 4(3) with a
  *       Jacobian every step. The most accurate per step; each finite-difference Jacobian costs n + 1
  *       right-hand-side evaluations.</li>
@@ -36,12 +38,13 @@
  * values and derivatives at both step ends (free: the end derivative is the next step's first stage).
  *
  * <p>Tolerances: a step is accepted when the RMS over components of
- * {@code err_i / (atol + rtol·max(|y_i|, |y_new_i|))} is at most 1; rtol is dimensionless, atol is in
- * state units (mg for amounts).
+ * {@code err_i / (atol_i + rtol·max(|y_i|, |y_new_i|))} is at most 1; rtol is dimensionless, and
+ * {@code atol_i} is atol times the size of state i's declared unit
+ * ({@link org.ketasim.engine.solve.SolverOptions#createIntegrator(double[])}): 1e-9 mg for an amount, 1e-9 mmHg
+ * for a pressure.
  *
- * <p>Work on the 50-state {@code models/ketamine.ksm} (six 40-min infusions, 60 days, rtol 1e-6, atol
- * 1e-9, one core, November 2026): {@code auto} 15.7k right-hand-side evaluations and about 14 ms per
- * subject, {@code ros34pw2} 25k / 22 ms, {@code rodas4} 103k / 39 ms, {@code dopri5} 94k / 48 ms,
- * {@code dopri853} 145k / 97 ms.
+ * <p>Work on the 51-state {@code models/ketamine.ksm} (six 40-min infusions, 60 days, rtol 1e-6, atol
+ * 1e-9, one core, November 2026, after the speed work of issue 6): {@code auto} 15.1k right-hand-side
+ * evaluations and about 5.3 ms per subject; docs/performance.md has the history and the other methods.
  */
 package org.ketasim.engine.solve;
