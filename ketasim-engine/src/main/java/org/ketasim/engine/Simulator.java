@@ -10,6 +10,7 @@ import org.ketasim.engine.dosing.Route;
 import org.ketasim.engine.solve.OdeSystem;
 import org.ketasim.engine.solve.SegmentIntegrator;
 import org.ketasim.engine.solve.SolverOptions;
+import org.ketasim.engine.solve.SparseJacobian;
 import org.ketasim.engine.solve.SolverStatistics;
 import org.ketasim.engine.solve.StepInterpolator;
 import org.ketasim.engine.solve.StepObserver;
@@ -45,6 +46,8 @@ public final class Simulator {
     private final SolverOptions options;
     /** Each state's declared unit in canonical units: the absolute tolerance is atol of these. */
     private final double[] unitSizes;
+    /** The Jacobian's structural non-zeros from the model, or null: the stiff solver groups its perturbations. */
+    private final int[] jacobianPattern;
 
     /**
      * Prepares simulations of one model.
@@ -64,6 +67,7 @@ public final class Simulator {
         this.routing = new DoseRouting(equations, targets);
         this.options = options;
         this.unitSizes = equations.stateUnitFactors();
+        this.jacobianPattern = equations.stateDependencies();
         if (unitSizes.length != equations.stateCount()) {
             throw new IllegalArgumentException("model gives " + unitSizes.length + " state unit sizes for "
                     + equations.stateCount() + " states");
@@ -88,6 +92,7 @@ public final class Simulator {
         this.routing = template.routing;
         this.options = options;
         this.unitSizes = template.unitSizes;
+        this.jacobianPattern = template.jacobianPattern;
     }
 
     /**
@@ -179,7 +184,13 @@ public final class Simulator {
     }
 
     /** The working state of one simulation; lives for one {@link #run} call. */
-    private final class Run implements OdeSystem, StepObserver {
+    private final class Run implements SparseJacobian, StepObserver {
+
+        @Override
+        public int[] jacobianPattern() {
+            return jacobianPattern;
+        }
+
 
         private final double[] p;
         private final double[] d;

@@ -47,6 +47,17 @@ public interface ModelEquations {
         return ones;
     }
 
+    /**
+     * Which states each right-hand side can read: the entries {@code i * stateCount() + j} where
+     * {@code dydt[i]} may depend on {@code y[j]}, ascending, or null when unknown. Solvers use it to compute a
+     * finite-difference Jacobian with grouped perturbations. The default, for hand-written models, is null.
+     *
+     * @return a new array, or null
+     */
+    default int[] stateDependencies() {
+        return null;
+    }
+
     /** Evaluates the {@code [derived]} block from the parameters into {@code d}. */
     void derive(double[] p, double[] d);
 

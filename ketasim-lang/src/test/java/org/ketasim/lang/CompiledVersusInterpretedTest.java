@@ -62,6 +62,28 @@ class CompiledVersusInterpretedTest {
         double[] expectedUnits = m.states().stream().mapToDouble(s -> s.unit().factor()).toArray();
         assertThat(c.stateUnitFactors()).containsExactly(expectedUnits);
         assertThat(i.stateUnitFactors()).containsExactly(expectedUnits);
+        assertThat(c.stateDependencies()).containsExactly(i.stateDependencies());
+        // the structural pattern holds every entry a perturbation of one state can change
+        java.util.Set<Integer> pattern = new java.util.HashSet<>();
+        for (int entry : c.stateDependencies()) {
+            pattern.add(entry);
+        }
+        int n = c.stateCount();
+        double[] dp = new double[c.derivedCount()];
+        c.derive(p, dp);
+        double[] f0 = new double[n];
+        double[] f1 = new double[n];
+        c.derivatives(t, y, p, dp, f0);
+        for (int j = 0; j < n; j++) {
+            double[] moved = y.clone();
+            moved[j] = y[j] * (1 + 1e-3) + 1e-3;
+            c.derivatives(t, moved, p, dp, f1);
+            for (int r = 0; r < n; r++) {
+                if (Double.doubleToLongBits(f1[r]) != Double.doubleToLongBits(f0[r])) {
+                    assertThat(pattern).as("d/dt of state %d changed with state %d", r, j).contains(r * n + j);
+                }
+            }
+        }
 
         double[] dc = new double[c.derivedCount()];
         double[] di = new double[i.derivedCount()];

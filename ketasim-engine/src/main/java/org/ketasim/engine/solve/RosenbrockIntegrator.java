@@ -80,6 +80,14 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
     private int rejected;
     private int jacobians;
     private int segments;
+    // column groups of a SparseJacobian's pattern (built once per pattern)
+    private int[] groupedFor;
+    private final int[] columnStart;
+    private int[] columnRow;
+    private int groupCount;
+    private final int[] groupStart;
+    private final int[] groupColumn;
+    private final double[] increment;
 
     /**
      * Creates an integrator for systems of a given size.
@@ -164,6 +172,10 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
         this.yPrevious = new double[n];
         this.typical = new double[n];
         java.util.Arrays.fill(typical, TYPICAL_FLOOR);
+        this.columnStart = new int[n + 1];
+        this.groupStart = new int[n + 1];
+        this.groupColumn = new int[n];
+        this.increment = new double[n];
     }
 
     @Override
@@ -373,6 +385,10 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
             lu.analyze(jacobian);
             return;
         }
+        if (ode instanceof SparseJacobian sparse && sparse.jacobianPattern() != null) {
+            groupedJacobian(ode, t, y, sparse.jacobianPattern());
+            return;
+        }
         System.arraycopy(y, 0, yStage, 0, n);
         for (int j = 0; j < n; j++) {
             final double yj = y[j];
@@ -392,6 +408,94 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
             dfdt[i] = (fStage[i] - f0[i]) / deltaT;
         }
         lu.analyze(jacobian);
+    }
+
+    /** As {@link #computeJacobian}, perturbing each column group at once (see {@link SparseJacobian}). */
+    private void groupedJacobian(final OdeSystem ode, final double t, final double[] y, final int[] pattern) {
+        if (pattern != groupedFor) {
+            groupColumns(pattern);
+        }
+        System.arraycopy(y, 0, yStage, 0, n);
+        for (int g = 0; g < groupCount; g++) {
+            for (int c = groupStart[g]; c < groupStart[g + 1]; c++) {
+                final int j = groupColumn[c];
+                final double yj = y[j];
+                final double target = yj + SQRT_ROUNDOFF * Math.max(Math.abs(yj), typical[j]);
+                yStage[j] = target;
+                increment[j] = target - yj;
+            }
+            evaluate(ode, t, yStage, fStage);
+            for (int c = groupStart[g]; c < groupStart[g + 1]; c++) {
+                final int j = groupColumn[c];
+                final double delta = increment[j];
+                for (int e = columnStart[j]; e < columnStart[j + 1]; e++) {
+                    final int i = columnRow[e];
+                    jacobian[i * n + j] = (fStage[i] - f0[i]) / delta;
+                }
+                yStage[j] = y[j];
+            }
+        }
+        final double tShift = t + SQRT_ROUNDOFF * Math.max(1.0, Math.abs(t));
+        final double deltaT = tShift - t;
+        evaluate(ode, tShift, y, fStage);
+        for (int i = 0; i < n; i++) {
+            dfdt[i] = (fStage[i] - f0[i]) / deltaT;
+        }
+        lu.analyze(jacobian);
+    }
+
+    /** Column lists of the pattern, and a greedy colouring: columns sharing no row go in one group. */
+    private void groupColumns(final int[] pattern) {
+        java.util.Arrays.fill(jacobian, 0.0); // entries outside the pattern stay exactly zero from now on
+        java.util.Arrays.fill(columnStart, 0);
+        for (final int entry : pattern) {
+            if (entry < 0 || entry >= n * n) {
+                throw new IllegalArgumentException("Jacobian pattern entry " + entry + " outside " + n + " x " + n);
+            }
+            columnStart[entry % n + 1]++;
+        }
+        for (int j = 0; j < n; j++) {
+            columnStart[j + 1] += columnStart[j];
+        }
+        columnRow = new int[pattern.length];
+        final int[] fill = columnStart.clone();
+        for (final int entry : pattern) {
+            columnRow[fill[entry % n]++] = entry / n;
+        }
+        final int[] colour = new int[n];
+        final int[] rowLastColour = new int[n * (n + 1)]; // rowLastColour[i * (n+1) + g]: row i already has colour g
+        int colours = 0;
+        for (int j = 0; j < n; j++) {
+            int g = 0;
+            search:
+            while (true) {
+                for (int e = columnStart[j]; e < columnStart[j + 1]; e++) {
+                    if (rowLastColour[columnRow[e] * (n + 1) + g] != 0) {
+                        g++;
+                        continue search;
+                    }
+                }
+                break;
+            }
+            colour[j] = g;
+            colours = Math.max(colours, g + 1);
+            for (int e = columnStart[j]; e < columnStart[j + 1]; e++) {
+                rowLastColour[columnRow[e] * (n + 1) + g] = 1;
+            }
+        }
+        groupCount = colours;
+        java.util.Arrays.fill(groupStart, 0);
+        for (int j = 0; j < n; j++) {
+            groupStart[colour[j] + 1]++;
+        }
+        for (int g = 0; g < colours; g++) {
+            groupStart[g + 1] += groupStart[g];
+        }
+        final int[] at = groupStart.clone();
+        for (int j = 0; j < n; j++) {
+            groupColumn[at[colour[j]]++] = j;
+        }
+        groupedFor = pattern;
     }
 
     /** Hairer's starting-step heuristic (Solving ODEs I, II.4), one extra evaluation. */

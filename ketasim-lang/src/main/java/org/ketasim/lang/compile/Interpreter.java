@@ -45,6 +45,11 @@ public final class Interpreter implements ModelEquations {
     }
 
     @Override
+    public int[] stateDependencies() {
+        return StateDependencies.of(m);
+    }
+
+    @Override
     public double[] stateUnitFactors() {
         return m.states().stream().mapToDouble(s -> s.unit().factor()).toArray();
     }

@@ -73,6 +73,16 @@ public final class JavaGenerator {
             factors.append(factors.length() == 0 ? "" : ", ").append(literal(s.unit().factor()).text);
         }
         line(1, "private static final double[] STATE_UNIT_FACTORS = {" + factors + "};");
+        StringBuilder deps = new StringBuilder();
+        for (int entry : StateDependencies.of(m)) {
+            deps.append(deps.length() == 0 ? "" : ", ").append(entry);
+        }
+        line(1, "// the Jacobian's structural non-zeros, i * stateCount + j (StateDependencies)");
+        line(1, "private static final int[] STATE_DEPENDENCIES = {" + deps + "};");
+        line(0, "");
+        line(1, "public int[] stateDependencies() {");
+        line(2, "return (int[]) STATE_DEPENDENCIES.clone();");
+        line(1, "}");
         line(0, "");
         line(1, "public double[] stateUnitFactors() {");
         line(2, "return (double[]) STATE_UNIT_FACTORS.clone(); // the cast: Janino types clone() as Object");
