@@ -75,7 +75,8 @@ public final class DormandPrinceIntegrator implements SegmentIntegrator {
     private double[] k7;
     private final double[] yStage;
     private final double[] yNew;
-    private final double[] cont1;
+    private final double[] yOld;
+    // the continuous extension's coefficients, computed only for steps that are asked for a value inside
     private final double[] cont2;
     private final double[] cont3;
     private final double[] cont4;
@@ -118,7 +119,7 @@ public final class DormandPrinceIntegrator implements SegmentIntegrator {
         k7 = new double[n];
         yStage = new double[n];
         yNew = new double[n];
-        cont1 = new double[n];
+        yOld = new double[n];
         cont2 = new double[n];
         cont3 = new double[n];
         cont4 = new double[n];
@@ -176,17 +177,9 @@ public final class DormandPrinceIntegrator implements SegmentIntegrator {
             final double error = attemptStep(ode, t, y, h);
             if (error <= 1.0) {
                 final double tNew = last ? t1 : t + h;
-                for (int i = 0; i < n; i++) {
-                    final double difference = yNew[i] - y[i];
-                    final double spline = h * k1[i] - difference;
-                    cont1[i] = y[i];
-                    cont2[i] = difference;
-                    cont3[i] = spline;
-                    cont4[i] = difference - h * k7[i] - spline;
-                    cont5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-                }
+                System.arraycopy(y, 0, yOld, 0, n);
                 System.arraycopy(yNew, 0, y, 0, n);
-                dense.set(t, tNew);
+                dense.set(t, tNew, h);
                 observer.stepAccepted(dense);
                 final double[] swap = k1;
                 k1 = k7;
@@ -303,10 +296,27 @@ public final class DormandPrinceIntegrator implements SegmentIntegrator {
 
         private double tPrevious;
         private double tCurrent;
+        private double h;
+        private boolean ready;
 
-        void set(final double previous, final double current) {
+        void set(final double previous, final double current, final double step) {
             tPrevious = previous;
             tCurrent = current;
+            h = step;
+            ready = false;
+        }
+
+        /** The coefficients, from the stages of the step (still in k1..k7 during the observer's call). */
+        private void prepare() {
+            for (int i = 0; i < n; i++) {
+                final double difference = yNew[i] - yOld[i];
+                final double spline = h * k1[i] - difference;
+                cont2[i] = difference;
+                cont3[i] = spline;
+                cont4[i] = difference - h * k7[i] - spline;
+                cont5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+            }
+            ready = true;
         }
 
         @Override
@@ -325,10 +335,13 @@ public final class DormandPrinceIntegrator implements SegmentIntegrator {
                 System.arraycopy(yNew, 0, out, 0, n);
                 return;
             }
+            if (!ready) {
+                prepare();
+            }
             final double theta = (time - tPrevious) / (tCurrent - tPrevious);
             final double theta1 = 1 - theta;
             for (int i = 0; i < n; i++) {
-                out[i] = cont1[i] + theta * (cont2[i] + theta1 * (cont3[i] + theta * (cont4[i] + theta1 * cont5[i])));
+                out[i] = yOld[i] + theta * (cont2[i] + theta1 * (cont3[i] + theta * (cont4[i] + theta1 * cont5[i])));
             }
         }
     }

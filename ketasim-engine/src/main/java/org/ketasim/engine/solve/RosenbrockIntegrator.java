@@ -64,6 +64,7 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
     private double[] f0;
     private double[] f1;
     private final double[] dfdt;
+    private final double[] errorEstimate;
     private final double[] yNew;
     private final double[] yStage;
     private final double[] fStage;
@@ -166,6 +167,7 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
         this.f0 = new double[n];
         this.f1 = new double[n];
         this.dfdt = new double[n];
+        this.errorEstimate = new double[n];
         this.yNew = new double[n];
         this.yStage = new double[n];
         this.fStage = new double[n];
@@ -350,15 +352,23 @@ public final class RosenbrockIntegrator implements SegmentIntegrator {
             }
             lu.solve(ki);
         }
+        // stage by stage over the whole vector (the JIT vectorises these loops); per component the sums are
+        // taken in the same order as stage-innermost loops would
+        System.arraycopy(y, 0, yNew, 0, n);
+        java.util.Arrays.fill(errorEstimate, 0.0);
+        for (int j = 0; j < s; j++) {
+            final double mj = tableau.m(j);
+            final double ej = tableau.e(j);
+            final double[] kj = k[j];
+            for (int q = 0; q < n; q++) {
+                yNew[q] += mj * kj[q];
+                errorEstimate[q] += ej * kj[q];
+            }
+        }
         double sum = 0;
         for (int q = 0; q < n; q++) {
-            double v = y[q];
-            double err = 0;
-            for (int j = 0; j < s; j++) {
-                v += tableau.m(j) * k[j][q];
-                err += tableau.e(j) * k[j][q];
-            }
-            yNew[q] = v;
+            final double v = yNew[q];
+            final double err = errorEstimate[q];
             final double scale = absoluteTolerance[q] + relativeTolerance * Math.max(Math.abs(y[q]), Math.abs(v));
             final double ratio = err / scale;
             sum += ratio * ratio;
