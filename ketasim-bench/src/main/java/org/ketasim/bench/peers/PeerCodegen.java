@@ -107,8 +107,7 @@ public final class PeerCodegen {
         line(0, "static inline double ksm_hill(double x, double k, double n) {");
         line(1, "double xp = x > 0.0 ? x : 0.0;");
         line(1, "if (n == 1.0) return xp / (k + xp);");
-        line(1, "double xn = pow(xp, n);");
-        line(1, "return xn / (pow(k, n) + xn);");
+        line(1, "return 1.0 / (1.0 + pow(k / xp, n));");
         line(0, "}");
         line(0, "static inline double ksm_max(double a, double b) { return a >= b ? a : (b > a ? b : a + b); }");
         line(0, "static inline double ksm_min(double a, double b) { return a <= b ? a : (b < a ? b : a + b); }");
@@ -269,8 +268,9 @@ public final class PeerCodegen {
         line(1, "xp = x if x > 0.0 else 0.0");
         line(1, "if n == 1.0:");
         line(2, "return xp / (k + xp)");
-        line(1, "xn = math.pow(xp, n)");
-        line(1, "return xn / (math.pow(k, n) + xn)");
+        line(1, "if xp == 0.0:");
+        line(2, "return 0.0 / (math.pow(k, n) + 0.0)");
+        line(1, "return 1.0 / (1.0 + math.pow(k / xp, n))");
         line(0, "");
         line(0, "def derive(p):");
         line(1, "p = [float(v) for v in p]");

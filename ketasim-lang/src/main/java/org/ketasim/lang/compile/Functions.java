@@ -59,8 +59,10 @@ public final class Functions {
             double xp = Math.max(x, 0.0);
             return xp / (k + xp);
         }
-        double xn = Math.pow(Math.max(x, 0.0), n);
-        return xn / (Math.pow(k, n) + xn);
+        // x^n / (k^n + x^n) = 1 / (1 + (k/x)^n): one Math.pow instead of two (pow is the dearest operation of
+        // the ketamine model's right-hand side); x = 0 gives (k/0)^n = ∞ and so 0, as it should
+        double xp = Math.max(x, 0.0);
+        return 1.0 / (1.0 + Math.pow(k / xp, n));
     }
 
     /**
