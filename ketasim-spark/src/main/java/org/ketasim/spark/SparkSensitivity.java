@@ -1,5 +1,11 @@
 package org.ketasim.spark;
 
+import static org.ketasim.spark.Args.value;
+import static org.ketasim.spark.Args.positive;
+import static org.ketasim.spark.Args.whole;
+import static org.ketasim.spark.Args.number;
+import static org.ketasim.spark.Args.solver;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -23,7 +29,6 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.ketasim.engine.solve.SolverMethod;
 import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.lang.Model;
 import org.ketasim.lang.ModelException;
@@ -372,50 +377,9 @@ public final class SparkSensitivity {
                     default -> throw new UserError("unknown argument '" + a + "'; " + USAGE);
                 }
             }
-            if (!(rtol > 0 && rtol < 1) || !(atol > 0)) {
-                throw new UserError("--rtol must be in (0, 1) and --atol positive");
-            }
-            try {
-                o.solver = SolverOptions.of(SolverMethod.parse(method)).withTolerances(rtol, atol);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--solver: " + e.getMessage());
-            }
+            o.solver = solver(method, rtol, atol);
             return o;
         }
 
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new UserError(option + ": missing value");
-            }
-            return args[i];
-        }
-
-        private static int positive(String text, String option) {
-            try {
-                int v = Integer.parseInt(text.trim());
-                if (v > 0) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new UserError(option + ": expected a positive whole number, got '" + text + "'");
-        }
-
-        private static long whole(String text, String option) {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw new UserError(option + ": expected a whole number, got '" + text + "'");
-            }
-        }
-
-        private static double number(String text, String option) {
-            try {
-                return Double.parseDouble(text.trim());
-            } catch (NumberFormatException e) {
-                throw new UserError(option + ": expected a number, got '" + text + "'");
-            }
-        }
     }
 }

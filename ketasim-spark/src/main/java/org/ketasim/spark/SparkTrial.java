@@ -1,5 +1,10 @@
 package org.ketasim.spark;
 
+import static org.ketasim.spark.Args.value;
+import static org.ketasim.spark.Args.positive;
+import static org.ketasim.spark.Args.number;
+import static org.ketasim.spark.Args.solver;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -25,7 +30,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.ketasim.engine.solve.SolverMethod;
 import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.lang.Model;
 import org.ketasim.lang.ModelException;
@@ -397,42 +401,9 @@ public final class SparkTrial {
             if (o.spec == null) {
                 throw new UserError("missing SPEC.yaml; " + USAGE);
             }
-            if (!(rtol > 0 && rtol < 1) || !(atol > 0)) {
-                throw new UserError("--rtol must be in (0, 1) and --atol positive");
-            }
-            try {
-                o.solver = SolverOptions.of(SolverMethod.parse(method)).withTolerances(rtol, atol);
-            } catch (IllegalArgumentException e) {
-                throw new UserError("--solver: " + e.getMessage());
-            }
+            o.solver = solver(method, rtol, atol);
             return o;
         }
 
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new UserError(option + ": missing value");
-            }
-            return args[i];
-        }
-
-        private static int positive(String text, String option) {
-            try {
-                int v = Integer.parseInt(text.trim());
-                if (v > 0) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new UserError(option + ": expected a positive whole number, got '" + text + "'");
-        }
-
-        private static double number(String text, String option) {
-            try {
-                return Double.parseDouble(text.trim());
-            } catch (NumberFormatException e) {
-                throw new UserError(option + ": expected a number, got '" + text + "'");
-            }
-        }
     }
 }
