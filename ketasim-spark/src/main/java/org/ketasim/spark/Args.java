@@ -4,10 +4,18 @@ import org.ketasim.engine.solve.SolverMethod;
 import org.ketasim.engine.solve.SolverOptions;
 import org.ketasim.spark.SparkTrial.UserError;
 
-/** Command-line values shared by the Spark entry points: each bad value ends as one {@link UserError} line. */
+/** What the Spark entry points share on the command line: logging set-up, and values that end as one {@link UserError} line. */
 final class Args {
 
     private Args() {
+    }
+
+    /** Under plain java, not spark-submit: Spark's warnings only (spark-submit uses the cluster's own log configuration). */
+    static void quietLoggingUnderPlainJava() {
+        if (System.getProperty("spark.master") == null && System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "ketasim-spark-log4j2.properties");
+        }
     }
 
     static String value(String[] args, int i, String option) {

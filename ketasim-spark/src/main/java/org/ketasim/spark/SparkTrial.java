@@ -138,11 +138,7 @@ public final class SparkTrial {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("spark.master") == null && System.getProperty("log4j2.configurationFile") == null
-                && System.getProperty("log4j.configurationFile") == null) {
-            // plain java, not spark-submit: Spark's warnings only (spark-submit uses the cluster's own log configuration)
-            System.setProperty("log4j2.configurationFile", "ketasim-spark-log4j2.properties");
-        }
+        Args.quietLoggingUnderPlainJava();
         int code = run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);
